@@ -1,0 +1,126 @@
+{#-
+    on-run-start hook: expose the raw CRM export in `var('raw_data_dir')` as one view per
+    source table in the raw schema, so that staging reads it through source() like any
+    warehouse table.
+
+    * The tables and their columns are those declared in _crm__sources.yml (one place).
+    * Each table is <table>.csv or <table>.parquet, detected per table.
+    * Every column is exposed as text: staging owns typing, so that a value that does not
+      parse becomes a reject row with a reason rather than a failed build.
+    * A missing directory, file or column stops the run with a message naming it.
+    * Tables whose source entry has `meta: {optional: true}` may be absent; they are
+      exposed as an empty view with the declared columns.
+
+    Engines that cannot read the files where they lie get the raw schema loaded by a
+    script instead; the default implementation therefore does nothing.
+-#}
+{% macro register_raw_export() -%}
+    {{ return(adapter.dispatch('register_raw_export', 'partner_attribution')()) }}
+{%- endmacro %}
+
+
+{% macro default__register_raw_export() -%}
+    select 1 as raw_export_is_loaded_by_script
+{%- endmacro %}
+
+
+{% macro duckdb__register_raw_export() -%}
+    {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+    {%- if execute and raw_dir -%}
+        {%- set raw_dir = raw_dir.rstrip('/') -%}
+        {%- set raw_schema = var('raw_schema') -%}
+        {%- set listed = run_query("select file from glob('" ~ _sql_escape(raw_dir) ~ "/*')") -%}
+        {%- set present = [] -%}
+        {%- for row in listed.rows -%}
+            {%- do present.append(row[0].split('/')[-1]) -%}
+        {%- endfor -%}
+        {%- if present | length == 0 -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_data_dir '" ~ raw_dir ~ "' is missing or empty. Set the dbt var raw_data_dir to the "
+                ~ "directory holding the CRM export (one <table>.csv or <table>.parquet per table), e.g. "
+                ~ "--vars '{raw_data_dir: /data/export}'."
+            ) }}
+        {%- endif -%}
+
+        {%- do run_query('create schema if not exists ' ~ adapter.quote(raw_schema)) -%}
+
+        {%- for source_node in graph.sources.values()
+                if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
+            {%- set table = source_node.name -%}
+            {%- set columns = source_node.columns.keys() | list -%}
+            {%- set is_optional = source_node.meta.get('optional', false) -%}
+            {%- set has_csv = (table ~ '.csv') in present -%}
+            {%- set has_parquet = (table ~ '.parquet') in present -%}
+
+            {%- if has_csv and has_parquet -%}
+                {{ exceptions.raise_compiler_error(
+                    "raw_data_dir '" ~ raw_dir ~ "' holds both " ~ table ~ ".csv and " ~ table
+                    ~ ".parquet; keep exactly one of them."
+                ) }}
+            {%- elif has_csv -%}
+                {%- set reader = "read_csv('" ~ _sql_escape(raw_dir ~ '/' ~ table ~ '.csv')
+                    ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')" -%}
+            {%- elif has_parquet -%}
+                {%- set reader = "read_parquet('" ~ _sql_escape(raw_dir ~ '/' ~ table ~ '.parquet') ~ "')" -%}
+            {%- elif is_optional -%}
+                {%- set reader = none -%}
+            {%- else -%}
+                {{ exceptions.raise_compiler_error(
+                    "raw_data_dir '" ~ raw_dir ~ "' has no " ~ table ~ ".csv or " ~ table ~ ".parquet. "
+                    ~ "The CRM export needs one file per table: " ~ _required_tables() | join(', ') ~ "."
+                ) }}
+            {%- endif -%}
+
+            {%- set view = adapter.quote(raw_schema) ~ '.' ~ adapter.quote(table) -%}
+            {%- if reader is none -%}
+                {%- set select_list = [] -%}
+                {%- for column in columns -%}
+                    {%- do select_list.append('cast(null as varchar) as ' ~ adapter.quote(column)) -%}
+                {%- endfor -%}
+                {%- do run_query('create or replace view ' ~ view ~ ' as select '
+                    ~ select_list | join(', ') ~ ' where false') -%}
+            {%- else -%}
+                {%- set described = run_query('describe select * from ' ~ reader) -%}
+                {%- set found = [] -%}
+                {%- for row in described.rows -%}
+                    {%- do found.append(row[0] | lower | trim) -%}
+                {%- endfor -%}
+                {%- set missing = [] -%}
+                {%- for column in columns if column not in found -%}
+                    {%- do missing.append(column) -%}
+                {%- endfor -%}
+                {%- if missing -%}
+                    {{ exceptions.raise_compiler_error(
+                        "The raw file for table " ~ table ~ " in '" ~ raw_dir ~ "' lacks the column(s) "
+                        ~ missing | join(', ') ~ ". Expected columns: " ~ columns | join(', ')
+                        ~ ". Found: " ~ found | join(', ') ~ "."
+                    ) }}
+                {%- endif -%}
+                {%- set select_list = [] -%}
+                {%- for column in columns -%}
+                    {%- do select_list.append('cast(' ~ adapter.quote(column) ~ ' as varchar) as '
+                        ~ adapter.quote(column)) -%}
+                {%- endfor -%}
+                {%- do run_query('create or replace view ' ~ view ~ ' as select '
+                    ~ select_list | join(', ') ~ ' from ' ~ reader) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    select 1 as raw_export_registered
+{%- endmacro %}
+
+
+{% macro _sql_escape(text) -%}
+    {{- return(text | replace("'", "''")) -}}
+{%- endmacro %}
+
+
+{% macro _required_tables() -%}
+    {%- set names = [] -%}
+    {%- for source_node in graph.sources.values()
+            if source_node.package_name == project_name and source_node.source_name == 'crm'
+            and not source_node.meta.get('optional', false) -%}
+        {%- do names.append(source_node.name ~ '.csv|parquet') -%}
+    {%- endfor -%}
+    {{- return(names | sort) -}}
+{%- endmacro %}

@@ -1,0 +1,12 @@
+{#-
+    A text number (amount, rate) as numeric, or null when it does not parse. Plain decimals
+    with a dot are accepted ('1234.50', '1e3'); thousands separators and suffixes
+    ('1,234', '12k') are not, so such rows are rejected rather than guessed at.
+-#}
+{% macro parse_decimal(column) -%}
+    {{ return(adapter.dispatch('parse_decimal', 'partner_attribution')(column)) }}
+{%- endmacro %}
+
+{% macro default__parse_decimal(column) -%}
+    try_cast(trim({{ column }}) as {{ dbt.type_numeric() }})
+{%- endmacro %}

@@ -1,0 +1,11 @@
+{#- A text whole number as an integer, or null when it is not one ('12.5' is not). -#}
+{% macro parse_integer(column) -%}
+    {{ return(adapter.dispatch('parse_integer', 'partner_attribution')(column)) }}
+{%- endmacro %}
+
+{% macro default__parse_integer(column) -%}
+    case
+        when regexp_matches(trim({{ column }}), '^[0-9]+$')
+            then try_cast(trim({{ column }}) as {{ dbt.type_bigint() }})
+    end
+{%- endmacro %}

@@ -1,0 +1,17 @@
+{#-
+    An ISO-8601 text timestamp as a UTC timestamp without time zone, or null when it does not
+    parse. A value with an offset (+09:00, -0300, Z) is converted to UTC; a value without one
+    is UTC already (spec "Raw input"); a bare date is midnight UTC. The offset test is explicit
+    so the result never depends on the session's time zone.
+-#}
+{% macro parse_timestamp_utc(column) -%}
+    {{ return(adapter.dispatch('parse_timestamp_utc', 'partner_attribution')(column)) }}
+{%- endmacro %}
+
+{% macro default__parse_timestamp_utc(column) -%}
+    case
+        when regexp_matches(trim({{ column }}), '[0-9]{2}:[0-9]{2}[0-9:.]* ?([+-][0-9]{2}(:?[0-9]{2})?|[Zz])$')
+            then timezone('UTC', try_cast(trim({{ column }}) as timestamptz))
+        else try_cast(trim({{ column }}) as timestamp)
+    end
+{%- endmacro %}

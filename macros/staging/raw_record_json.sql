@@ -1,0 +1,15 @@
+{#-
+    The raw row as one JSON object of text values, for rejected_rows.raw_record: what the
+    export said, before any cleaning, so a reject can be traced back and fixed at the source.
+-#}
+{% macro raw_record_json(columns) -%}
+    {{ return(adapter.dispatch('raw_record_json', 'partner_attribution')(columns)) }}
+{%- endmacro %}
+
+{% macro default__raw_record_json(columns) -%}
+    cast(to_json(struct_pack(
+        {%- for column in columns %}
+        {{ adapter.quote(column) }} := {{ adapter.quote(column) }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )) as {{ dbt.type_string() }})
+{%- endmacro %}

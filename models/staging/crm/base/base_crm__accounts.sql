@@ -1,0 +1,52 @@
+with
+
+source as (
+    select * from {{ source('crm', 'accounts') }}
+),
+
+typed as (
+    select
+        {{ clean_text('account_id') }} as record_key,
+        {{ clean_text('account_id') }} as account_id,
+        {{ clean_text('account_name') }} as account_name,
+        {{ clean_text('industry') }} as industry,
+        upper({{ clean_text('region') }}) as region,
+        {{ clean_text('country') }} as country,
+        {{ parse_integer('employee_count') }} as employee_count,
+        {{ parse_timestamp_utc('created_at') }} as created_at,
+        {{ is_unparsable('employee_count', parse_integer('employee_count')) }} as is_bad_employee_count,
+        {{ is_unparsable('created_at', parse_timestamp_utc('created_at')) }} as is_bad_created_at,
+        {{ raw_record_json(['account_id', 'account_name', 'industry', 'region', 'country',
+            'employee_count', 'created_at']) }} as raw_record
+    from source
+),
+
+with_duplicates as (
+    select
+        typed.*,
+        {{ duplicate_key_columns() }}
+    from typed
+),
+
+final as (
+    select
+        record_key,
+        account_id,
+        account_name,
+        industry,
+        region,
+        country,
+        employee_count,
+        created_at,
+        raw_record,
+        {{ rejection_reason([
+            ['account_id is null', 'missing account_id'],
+            ['has_conflicting_duplicates', 'duplicate account_id with conflicting values'],
+            ['copy_number > 1', 'exact duplicate row'],
+            ['is_bad_employee_count', 'unparsable employee_count'],
+            ['is_bad_created_at', 'unparsable created_at'],
+        ]) }} as rejection_reason
+    from with_duplicates
+)
+
+select * from final

@@ -1,0 +1,122 @@
+{#-
+    All raw partner activities, typed, each with the reason it cannot be used (null when
+    usable). An activity with an opportunity_id and no account_id takes the opportunity's
+    account (spec "Bad input"). References are checked against the usable rows of partners,
+    accounts, opportunities and the activity_types seed.
+-#}
+with
+
+source as (
+    select * from {{ source('crm', 'partner_activities') }}
+),
+
+partners as (
+    select partner_id from {{ ref('stg_crm__partners') }}
+),
+
+accounts as (
+    select account_id from {{ ref('stg_crm__accounts') }}
+),
+
+opportunities as (
+    select
+        opportunity_id,
+        account_id
+    from {{ ref('stg_crm__opportunities') }}
+),
+
+activity_types as (
+    select activity_type from {{ ref('activity_types') }}
+),
+
+typed as (
+    select
+        {{ clean_text('activity_id') }} as record_key,
+        {{ clean_text('activity_id') }} as activity_id,
+        {{ clean_text('partner_id') }} as partner_id,
+        {{ clean_text('account_id') }} as account_id,
+        {{ clean_text('opportunity_id') }} as opportunity_id,
+        {{ clean_code('activity_type') }} as activity_type,
+        {{ parse_timestamp_utc('occurred_at') }} as occurred_at,
+        -- empty direction = inbound (spec "Raw input")
+        coalesce({{ clean_code('direction') }}, 'inbound') as direction,
+        {{ clean_code('status') }} as status,
+        {{ parse_boolean('is_qualified') }} as is_qualified,
+        {{ clean_code('funded_by') }} as funded_by,
+        {{ parse_decimal('amount') }} as amount,
+        {{ clean_text('notes') }} as notes,
+        {{ is_unparsable('occurred_at', parse_timestamp_utc('occurred_at')) }} as is_bad_occurred_at,
+        {{ is_unparsable('amount', parse_decimal('amount')) }} as is_bad_amount,
+        {{ is_invalid_boolean('is_qualified') }} as is_bad_is_qualified,
+        {{ raw_record_json(['activity_id', 'partner_id', 'account_id', 'opportunity_id', 'activity_type',
+            'occurred_at', 'direction', 'status', 'is_qualified', 'funded_by', 'amount', 'notes']) }}
+            as raw_record
+    from source
+),
+
+with_duplicates as (
+    select
+        typed.*,
+        {{ duplicate_key_columns() }}
+    from typed
+),
+
+with_references as (
+    select
+        with_duplicates.*,
+        coalesce(with_duplicates.account_id, opportunities.account_id) as resolved_account_id,
+        partners.partner_id is not null as is_known_partner,
+        accounts.account_id is not null as is_known_account,
+        opportunities.opportunity_id is not null as is_known_opportunity,
+        activity_types.activity_type is not null as is_known_activity_type
+    from with_duplicates
+    left join partners
+        on with_duplicates.partner_id = partners.partner_id
+    left join accounts
+        on with_duplicates.account_id = accounts.account_id
+    left join opportunities
+        on with_duplicates.opportunity_id = opportunities.opportunity_id
+    left join activity_types
+        on with_duplicates.activity_type = activity_types.activity_type
+),
+
+final as (
+    select
+        record_key,
+        activity_id,
+        partner_id,
+        resolved_account_id as account_id,
+        opportunity_id,
+        activity_type,
+        occurred_at,
+        direction,
+        status,
+        is_qualified,
+        funded_by,
+        amount,
+        notes,
+        raw_record,
+        {{ rejection_reason([
+            ['activity_id is null', 'missing activity_id'],
+            ['has_conflicting_duplicates', 'duplicate activity_id with conflicting values'],
+            ['copy_number > 1', 'exact duplicate row'],
+            ['partner_id is null', 'missing partner_id'],
+            ['partner_id is not null and not is_known_partner', 'unknown partner_id'],
+            ['account_id is null and opportunity_id is null', 'missing account_id and opportunity_id'],
+            ['account_id is not null and not is_known_account', 'unknown account_id'],
+            ['opportunity_id is not null and not is_known_opportunity', 'unknown opportunity_id'],
+            ['activity_type is null', 'missing activity_type'],
+            ['activity_type is not null and not is_known_activity_type', 'unknown activity_type'],
+            ['occurred_at is null and not is_bad_occurred_at', 'missing occurred_at'],
+            ['is_bad_occurred_at', 'unparsable occurred_at'],
+            ["direction not in ('inbound', 'outbound')", 'unknown direction'],
+            ["status not in ('submitted', 'approved', 'rejected', 'expired')", 'unknown status'],
+            ['is_bad_is_qualified', 'invalid boolean in is_qualified'],
+            ["funded_by not in ('partner', 'us', 'shared')", 'unknown funded_by'],
+            ['is_bad_amount', 'unparsable amount'],
+            ['amount < 0', 'negative amount'],
+        ]) }} as rejection_reason
+    from with_references
+)
+
+select * from final

@@ -1,0 +1,48 @@
+with
+
+source as (
+    select * from {{ source('crm', 'partners') }}
+),
+
+typed as (
+    select
+        {{ clean_text('partner_id') }} as record_key,
+        {{ clean_text('partner_id') }} as partner_id,
+        {{ clean_text('partner_name') }} as partner_name,
+        {{ clean_code('partner_type') }} as partner_type,
+        {{ clean_code('tier') }} as tier,
+        upper({{ clean_text('region') }}) as region,
+        {{ parse_timestamp_utc('joined_at') }} as joined_at,
+        {{ is_unparsable('joined_at', parse_timestamp_utc('joined_at')) }} as is_bad_joined_at,
+        {{ raw_record_json(['partner_id', 'partner_name', 'partner_type', 'tier', 'region', 'joined_at']) }}
+            as raw_record
+    from source
+),
+
+with_duplicates as (
+    select
+        typed.*,
+        {{ duplicate_key_columns() }}
+    from typed
+),
+
+final as (
+    select
+        record_key,
+        partner_id,
+        partner_name,
+        partner_type,
+        tier,
+        region,
+        joined_at,
+        raw_record,
+        {{ rejection_reason([
+            ['partner_id is null', 'missing partner_id'],
+            ['has_conflicting_duplicates', 'duplicate partner_id with conflicting values'],
+            ['copy_number > 1', 'exact duplicate row'],
+            ['is_bad_joined_at', 'unparsable joined_at'],
+        ]) }} as rejection_reason
+    from with_duplicates
+)
+
+select * from final

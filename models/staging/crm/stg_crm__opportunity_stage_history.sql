@@ -1,0 +1,17 @@
+with
+
+base as (
+    select * from {{ ref('base_crm__opportunity_stage_history') }}
+),
+
+final as (
+    select
+        opportunity_id,
+        stage,
+        amount,
+        changed_at
+    from base
+    where rejection_reason is null
+)
+
+select * from final

@@ -1,0 +1,25 @@
+with
+
+base as (
+    select * from {{ ref('base_crm__partner_activities') }}
+),
+
+final as (
+    select
+        activity_id,
+        partner_id,
+        account_id,
+        opportunity_id,
+        activity_type,
+        occurred_at,
+        direction,
+        status,
+        is_qualified,
+        funded_by,
+        amount,
+        notes
+    from base
+    where rejection_reason is null
+)
+
+select * from final
