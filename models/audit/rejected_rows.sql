@@ -4,36 +4,30 @@
     with '; ', and the raw row as JSON text. Rows in a raw table = rows in its staging model
     + its rows here; the rows_reconcile test on each source proves it.
 -#}
-{%- set base_models = [
-    ['accounts', 'base_crm__accounts'],
-    ['partners', 'base_crm__partners'],
-    ['opportunities', 'base_crm__opportunities'],
-    ['opportunity_stage_history', 'base_crm__opportunity_stage_history'],
-    ['partner_activities', 'base_crm__partner_activities'],
-    ['currency_rates', 'base_crm__currency_rates'],
-] -%}
+{%- set base_models = {
+    'accounts': 'base_crm__accounts',
+    'partners': 'base_crm__partners',
+    'opportunities': 'base_crm__opportunities',
+    'opportunity_stage_history': 'base_crm__opportunity_stage_history',
+    'partner_activities': 'base_crm__partner_activities',
+    'currency_rates': 'base_crm__currency_rates',
+} -%}
 
 with
 
-{% for source_table, base_model in base_models %}
-{{ source_table }} as (
-    select
-        '{{ source_table }}' as source_table,
-        record_key,
-        rejection_reason as reason,
-        raw_record
-    from {{ ref(base_model) }}
-    where rejection_reason is not null
-),
-
-{% endfor -%}
-
 final as (
-    {% for source_table, _ in base_models -%}
-    select * from {{ source_table }}
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+    {% for source_table, base_model in base_models.items() %}
+        select
+            '{{ source_table }}' as source_table,
+            record_key,
+            rejection_reason as reason,
+            raw_record
+        from {{ ref(base_model) }}
+        where rejection_reason is not null
+        {% if not loop.last -%}
+            union all
+        {%- endif %}
+    {% endfor %}
 )
 
 select * from final

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The project's entry points: set-up, the demo warehouse, and every test.
+
+    python3 scripts/tasks.py demo    install, build the warehouse from the bundled demo data, print a summary
+    python3 scripts/tasks.py test    install, then run every check: ruff, pytest, sqlfluff, dbt build + tests
+    python3 scripts/tasks.py setup   only install the pinned toolchain into .venv
+
+Only the standard library is used here, so this runs on a fresh machine with nothing but python3:
+it creates .venv and installs requirements.txt into it (again only when that file changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import venv
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+
+# The bundled demo export ends on this day; building "as of" it keeps the demo's answers fixed.
+DEMO_AS_OF_DATE = "2025-12-31"
+DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
+TEST_WAREHOUSE = ROOT / "target" / "test" / "partner_attribution.duckdb"
+
+
+def log(message: str) -> None:
+    print(f"[tasks] {message}", flush=True)
+
+
+def dbt_env(**extra: str) -> dict[str, str]:
+    """Environment for dbt: this project's profiles.yml, no tracking calls to an unreachable host."""
+    env = dict(os.environ)
+    env.update(
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_PROJECT_DIR=str(ROOT),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        DO_NOT_TRACK="1",
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+    )
+    env.update(extra)
+    return env
+
+
+def setup() -> None:
+    """Create .venv and install the pinned toolchain, unless it is already installed as pinned."""
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted and (BIN / "dbt").exists():
+        return
+    if not (BIN / "python").exists():
+        log(f"creating {VENV.relative_to(ROOT)}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    log("installing the pinned toolchain from requirements.txt (a minute or two on a fresh machine)")
+    pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
+    STAMP.write_text(wanted + "\n")
+
+
+def run(command: list[str], env: dict[str, str] | None = None) -> int:
+    log("$ " + " ".join(command))
+    return subprocess.run(command, cwd=ROOT, env=env or dbt_env()).returncode
+
+
+def build_demo(args: argparse.Namespace) -> int:
+    setup()
+    warehouse = Path(os.environ.get("DUCKDB_PATH", DEFAULT_WAREHOUSE)).resolve()
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    env = dbt_env(DUCKDB_PATH=str(warehouse))
+    variables = json.dumps({"raw_data_dir": args.raw_data_dir, "as_of_date": args.as_of_date})
+    code = run([str(BIN / "dbt"), "build", "--vars", variables], env)
+    if code != 0:
+        log("the build failed; see the dbt output above (and logs/dbt.log)")
+        return code
+    return run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(warehouse)], env)
+
+
+@dataclass
+class StepResult:
+    name: str
+    passed: int
+    failed: int
+    seconds: float
+
+
+def count_dbt_results(run_results: Path) -> tuple[int, int]:
+    """(passed, failed) over every node dbt ran: tests and unit tests, and models, seeds that errored."""
+    if not run_results.exists():
+        return 0, 1
+    passed = failed = 0
+    for result in json.loads(run_results.read_text())["results"]:
+        status = result["status"]
+        is_check = result["unique_id"].startswith(("test.", "unit_test."))
+        if status in ("fail", "error", "runtime error"):
+            failed += 1
+        elif is_check and status in ("pass", "warn"):
+            passed += 1
+    return passed, failed
+
+
+def count_pytest_results(report: Path) -> tuple[int, int]:
+    if not report.exists():
+        return 0, 1
+    suite = ElementTree.parse(report).getroot()
+    suites = [suite] if suite.tag == "testsuite" else list(suite.iter("testsuite"))
+    tests = sum(int(s.get("tests", 0)) for s in suites)
+    bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+    skipped = sum(int(s.get("skipped", 0)) for s in suites)
+    return tests - bad - skipped, bad
+
+
+def test(args: argparse.Namespace) -> int:
+    setup()
+    results: list[StepResult] = []
+
+    def step(name: str, command: list[str], env: dict[str, str] | None = None, counter=None) -> None:
+        started = time.monotonic()
+        code = run(command, env)
+        seconds = time.monotonic() - started
+        if counter is None:
+            passed, failed = (1, 0) if code == 0 else (0, 1)
+        else:
+            passed, failed = counter()
+            if code != 0 and failed == 0:
+                failed = 1
+        results.append(StepResult(name, passed, failed, seconds))
+
+    step("ruff check", [str(BIN / "ruff"), "check", "."])
+    step("ruff format", [str(BIN / "ruff"), "format", "--check", "."])
+
+    # dbt on a warehouse file of its own, so a test run never touches (or waits on) the demo warehouse
+    if TEST_WAREHOUSE.parent.exists():
+        shutil.rmtree(TEST_WAREHOUSE.parent)
+    TEST_WAREHOUSE.parent.mkdir(parents=True)
+    dbt_test_env = dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE))
+    variables = json.dumps({"as_of_date": DEMO_AS_OF_DATE})
+    step(
+        "dbt build",
+        [str(BIN / "dbt"), "build", "--vars", variables, "--target-path", "target/test/dbt"],
+        dbt_test_env,
+        counter=lambda: count_dbt_results(ROOT / "target" / "test" / "dbt" / "run_results.json"),
+    )
+
+    step(
+        "sqlfluff lint",
+        [str(BIN / "sqlfluff"), "lint", "models", "tests", "analyses", "macros"],
+        dbt_env(DBT_TARGET="lint"),
+    )
+
+    report = ROOT / "target" / "test" / "pytest.xml"
+    pytest_command = [str(BIN / "python"), "-m", "pytest", f"--junitxml={report}", *args.pytest_args]
+    step("pytest", pytest_command, counter=lambda: count_pytest_results(report))
+
+    log("summary")
+    for result in results:
+        verdict = "ok" if result.failed == 0 else "FAILED"
+        log(
+            f"  {result.name:<14} {verdict:<6} {result.passed:>4} passed, {result.failed} failed"
+            f"  ({result.seconds:.0f} s)"
+        )
+    passed = sum(r.passed for r in results)
+    failed = sum(r.failed for r in results)
+    print(f"tests: {passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("setup", help="install the pinned toolchain into .venv")
+    demo = commands.add_parser("demo", help="build the demo warehouse on DuckDB and print a summary")
+    demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
+    demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
+    check = commands.add_parser("test", help="run every test and lint")
+    check.add_argument("pytest_args", nargs="*", help="extra arguments for pytest")
+    args = parser.parse_args(argv)
+
+    if args.command == "setup":
+        setup()
+        return 0
+    if args.command == "demo":
+        return build_demo(args)
+    return test(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

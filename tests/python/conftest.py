@@ -1,0 +1,52 @@
+"""Shared helpers for the pytest suite: run dbt on a throw-away DuckDB file and read the result."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+DBT = str(Path(sys.executable).parent / "dbt")
+
+
+@dataclass
+class DbtRun:
+    returncode: int
+    output: str
+    warehouse: Path
+
+    def query(self, sql: str) -> list[tuple]:
+        """Read from the warehouse and close the connection at once (DuckDB allows one writer)."""
+        with duckdb.connect(str(self.warehouse), read_only=True) as connection:
+            return connection.sql(sql).fetchall()
+
+
+@pytest.fixture
+def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
+    """Run a dbt command on a DuckDB file of its own, with target and logs kept in tmp_path."""
+
+    def _run(args: list[str], variables: dict | None = None, warehouse_name: str = "test.duckdb") -> DbtRun:
+        warehouse = tmp_path / warehouse_name
+        env = dict(os.environ)
+        env.update(
+            DBT_PROFILES_DIR=str(ROOT),
+            DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+            DUCKDB_PATH=str(warehouse),
+            DUCKDB_TEMP_DIRECTORY=str(tmp_path / "duckdb_tmp"),
+        )
+        command = [DBT, *args, "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
+        if variables is not None:
+            command += ["--vars", json.dumps(variables)]
+        completed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        return DbtRun(completed.returncode, completed.stdout + completed.stderr, warehouse)
+
+    return _run

@@ -1,0 +1,176 @@
+"""Staging on a hand-made export that holds one example of every rule in the spec's "Bad input".
+
+The expectations below are written from ../shared/spec/partner-metrics.md and the README's
+"Rejected rows" table, not read back from the warehouse.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import FIXTURES
+
+STAGING_RULES = FIXTURES / "staging_rules"
+SELECT_STAGING = ["--select", "activity_types", "staging", "rejected_rows", "source:crm"]
+
+EXPECTED_REJECTS = sorted(
+    [
+        ("accounts", "ACC-3", "unparsable employee_count"),
+        ("accounts", "ACC-4", "unparsable created_at"),
+        ("accounts", "ACC-5", "exact duplicate row"),
+        ("accounts", "ACC-6", "duplicate account_id with conflicting values"),
+        ("accounts", "ACC-6", "duplicate account_id with conflicting values"),
+        ("accounts", None, "missing account_id"),
+        ("currency_rates", "GBP@2023-01-01", "rate_to_reporting is not positive"),
+        ("currency_rates", "GBP@2023-02-01", "unparsable rate_to_reporting"),
+        ("opportunities", "OPP-10", "invalid boolean in is_won"),
+        ("opportunities", "OPP-11", "currency with no rate"),
+        ("opportunities", "OPP-12", "missing created_at"),
+        ("opportunities", "OPP-4", "unknown account_id"),
+        ("opportunities", "OPP-5", "unparsable amount"),
+        ("opportunities", "OPP-6", "negative amount"),
+        ("opportunities", "OPP-7", "currency with no rate"),
+        ("opportunities", "OPP-8", "unknown opportunity_type"),
+        ("opportunities", "OPP-9", "closed_at before created_at"),
+        ("opportunity_stage_history", "OPP-2@2023-03-01 00:00:00", "negative amount"),
+        ("opportunity_stage_history", "OPP-2@not a date", "unparsable changed_at"),
+        ("opportunity_stage_history", "OPP-4@2023-03-01 00:00:00", "unknown opportunity_id"),
+        ("partner_activities", "ACT-10", "unknown direction"),
+        ("partner_activities", "ACT-11", "missing account_id and opportunity_id"),
+        ("partner_activities", "ACT-13", "unknown opportunity_id"),
+        ("partner_activities", "ACT-2", "exact duplicate row"),
+        ("partner_activities", "ACT-3", "unknown partner_id"),
+        ("partner_activities", "ACT-4", "unknown account_id"),
+        ("partner_activities", "ACT-5", "unknown opportunity_id"),
+        ("partner_activities", "ACT-6", "unknown activity_type"),
+        ("partner_activities", "ACT-7", "unparsable occurred_at"),
+        ("partner_activities", "ACT-8", "negative amount"),
+        ("partner_activities", "ACT-9", "invalid boolean in is_qualified"),
+        ("partners", "PRT-3", "unparsable joined_at"),
+    ],
+    key=lambda row: (row[0], row[1] or "", row[2]),
+)
+
+EXPECTED_USED = {
+    "stg_crm__accounts": ["ACC-1", "ACC-2", "ACC-5"],
+    "stg_crm__partners": ["PRT-1", "PRT-2"],
+    "stg_crm__currency_rates": ["EUR", "EUR", "JPY"],
+    "stg_crm__opportunities": ["OPP-1", "OPP-2", "OPP-3"],
+    "stg_crm__opportunity_stage_history": ["OPP-1", "OPP-1"],
+    "stg_crm__partner_activities": ["ACT-1", "ACT-12", "ACT-2"],
+}
+
+
+def check_staging(run) -> None:
+    rejects = run.query("select source_table, record_key, reason from audit.rejected_rows")
+    assert sorted(rejects, key=lambda row: (row[0], row[1] or "", row[2])) == EXPECTED_REJECTS
+
+    for model, keys in EXPECTED_USED.items():
+        key_column = {
+            "stg_crm__accounts": "account_id",
+            "stg_crm__partners": "partner_id",
+            "stg_crm__currency_rates": "currency",
+            "stg_crm__opportunities": "opportunity_id",
+            "stg_crm__opportunity_stage_history": "opportunity_id",
+            "stg_crm__partner_activities": "activity_id",
+        }[model]
+        assert sorted(row[0] for row in run.query(f"select {key_column} from staging.{model}")) == keys
+
+    # text is trimmed and normalised; an offset is converted to UTC
+    assert run.query("select region, created_at from staging.stg_crm__accounts where account_id = 'ACC-1'") == [
+        ("APAC", datetime(2023, 1, 5, 1, 0))
+    ]
+    opportunities = {
+        row[0]: row[1:]
+        for row in run.query(
+            "select opportunity_id, account_id, opportunity_type, currency, created_at, is_won,"
+            " sourced_partner_id, reseller_partner_id from staging.stg_crm__opportunities"
+        )
+    }
+    # 09:00 at +09:00 is midnight UTC; YES is true; the CRM's sourced partner is kept when known
+    assert opportunities["OPP-1"] == ("ACC-1", "new_business", "JPY", datetime(2023, 3, 1), True, "PRT-1", None)
+    # an unknown sourced_partner_id is kept as empty; an empty currency is the reporting currency
+    assert opportunities["OPP-3"] == ("ACC-2", "renewal", "USD", datetime(2023, 6, 1), None, None, "PRT-2")
+    activities = {
+        row[0]: row[1:]
+        for row in run.query(
+            "select activity_id, account_id, activity_type, direction, is_qualified, occurred_at"
+            " from staging.stg_crm__partner_activities"
+        )
+    }
+    # the account comes from the opportunity; an empty direction is inbound
+    assert activities["ACT-1"] == ("ACC-1", "referral", "inbound", True, datetime(2023, 2, 20, 1, 0))
+    assert activities["ACT-12"][2] == "outbound"
+
+
+def test_staging_rules_on_csv(run_dbt):
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(STAGING_RULES)})
+    assert run.returncode == 0, run.output
+    check_staging(run)
+    # the unknown sourced_partner_id of OPP-3 is named by a warning, not an error
+    assert "WARN=1" in run.output
+
+
+def test_staging_rules_on_parquet(run_dbt, tmp_path: Path):
+    """The same export as Parquet (text columns) gives the same staging and the same rejects."""
+    export = tmp_path / "parquet_export"
+    export.mkdir()
+    with duckdb.connect() as connection:
+        for csv_file in STAGING_RULES.glob("*.csv"):
+            target = export / f"{csv_file.stem}.parquet"
+            connection.execute(
+                f"copy (select * from read_csv('{csv_file}', header = true, all_varchar = true))"
+                f" to '{target}' (format parquet)"
+            )
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(export)})
+    assert run.returncode == 0, run.output
+    check_staging(run)
+
+
+def test_currency_rates_file_is_optional(run_dbt, tmp_path: Path):
+    export = tmp_path / "no_rates"
+    shutil.copytree(STAGING_RULES, export)
+    (export / "currency_rates.csv").unlink()
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(export)})
+    assert run.returncode == 0, run.output
+    # without rates only the reporting currency converts: the JPY and EUR deals are rejected
+    rejected = run.query(
+        "select record_key from audit.rejected_rows"
+        " where source_table = 'opportunities' and reason = 'currency with no rate'"
+    )
+    assert sorted(row[0] for row in rejected) == ["OPP-1", "OPP-11", "OPP-2", "OPP-7"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("missing_dir", "is missing or empty"),
+        ("missing_file", "has no partners.csv or partners.parquet"),
+        ("missing_column", "lacks the column(s) tier"),
+        ("both_formats", "holds both partners.csv and partners.parquet"),
+    ],
+)
+def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: str, expected: str):
+    export = tmp_path / "export"
+    shutil.copytree(STAGING_RULES, export)
+    if damage == "missing_dir":
+        export = tmp_path / "does_not_exist"
+    elif damage == "missing_file":
+        (export / "partners.csv").unlink()
+    elif damage == "missing_column":
+        with duckdb.connect() as connection:
+            connection.execute(
+                f"copy (select * exclude (tier) from read_csv('{export / 'partners.csv'}', all_varchar = true))"
+                f" to '{export / 'partners.csv'}' (header true)"
+            )
+    elif damage == "both_formats":
+        (export / "partners.parquet").write_bytes(b"")
+    run = run_dbt(["run", "--select", "stg_crm__partners"], {"raw_data_dir": str(export)})
+    assert run.returncode != 0
+    assert expected in run.output
+    assert "Traceback" not in run.output
