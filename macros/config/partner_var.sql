@@ -1,0 +1,116 @@
+{#-
+    The one way models read a definition var (../shared/spec/partner-metrics.md,
+    "Configuration"). Every call checks every definition var, so a bad value fails at compile
+    time, before anything is built, with a message that names the var and what is allowed.
+    Returns the value of `name`, normalised (lists of text upper/lower-cased as the data is).
+-#}
+{% macro partner_var(name) -%}
+    {%- set checked = {} -%}
+
+    {%- set as_of = var('as_of_date') | string | trim -%}
+    {%- if as_of | lower == 'today' -%}
+        {%- do checked.update({'as_of_date': run_started_at.strftime('%Y-%m-%d')}) -%}
+    {%- else -%}
+        {#- a real calendar day: the month exists and has that many days (leap years included) -#}
+        {%- set is_date = false -%}
+        {%- if modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', as_of) -%}
+            {%- set year, month, day = as_of.split('-') | map('int') | list -%}
+            {%- set is_leap = (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 -%}
+            {%- set month_days = [31, 29 if is_leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] -%}
+            {%- set is_date = 1 <= month <= 12 and 1 <= day <= month_days[month - 1] -%}
+        {%- endif -%}
+        {%- if not is_date -%}
+            {{ exceptions.raise_compiler_error(
+                "var as_of_date = '" ~ as_of ~ "' is not allowed: write a calendar date as YYYY-MM-DD "
+                ~ "(e.g. 2025-06-30) or 'today' (the day the run starts, UTC).") }}
+        {%- endif -%}
+        {%- do checked.update({'as_of_date': as_of}) -%}
+    {%- endif -%}
+
+    {%- for day_var in ['attribution_lookback_days', 'post_close_window_days', 'sourcing_lookback_days',
+                        'sourcing_grace_days'] -%}
+        {%- set value = var(day_var) -%}
+        {%- if value is boolean or value is not number or value < 0 or value != value | int -%}
+            {{ exceptions.raise_compiler_error(
+                "var " ~ day_var ~ " = " ~ value ~ " is not allowed: write a whole number of days >= 0 (e.g. 90).") }}
+        {%- endif -%}
+        {%- do checked.update({day_var: value | int}) -%}
+    {%- endfor -%}
+
+    {%- set half_life = var('time_decay_half_life_days') -%}
+    {%- if half_life is boolean or half_life is not number or half_life <= 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "var time_decay_half_life_days = " ~ half_life ~ " is not allowed: write a number of days > 0 (e.g. 7).") }}
+    {%- endif -%}
+    {%- do checked.update({'time_decay_half_life_days': half_life}) -%}
+
+    {%- for flag_var in ['sourcing_requires_qualification', 'sourcing_exclude_us_funded',
+                         'sourcing_trust_crm_field'] -%}
+        {%- set value = var(flag_var) -%}
+        {%- if value is not boolean -%}
+            {{ exceptions.raise_compiler_error(
+                "var " ~ flag_var ~ " = " ~ value ~ " is not allowed: write true or false.") }}
+        {%- endif -%}
+        {%- do checked.update({flag_var: value}) -%}
+    {%- endfor -%}
+
+    {%- set tie_breakers = ['earliest', 'split', 'contested'] -%}
+    {%- set tie_breaker = var('sourcing_tie_breaker') | string | lower | trim -%}
+    {%- if tie_breaker not in tie_breakers -%}
+        {{ exceptions.raise_compiler_error(
+            "var sourcing_tie_breaker = '" ~ var('sourcing_tie_breaker') ~ "' is not allowed: write one of "
+            ~ tie_breakers | join(', ') ~ ".") }}
+    {%- endif -%}
+    {%- do checked.update({'sourcing_tie_breaker': tie_breaker}) -%}
+
+    {%- set opportunity_types = ['new_business', 'expansion', 'renewal'] -%}
+    {%- set sourceable = var('sourceable_opportunity_types') -%}
+    {%- if sourceable is string or sourceable is not iterable or sourceable is mapping -%}
+        {{ exceptions.raise_compiler_error(
+            "var sourceable_opportunity_types = " ~ sourceable ~ " is not allowed: write a list drawn from "
+            ~ opportunity_types | join(', ') ~ " (e.g. [new_business]).") }}
+    {%- endif -%}
+    {%- set sourceable_types = [] -%}
+    {%- for value in sourceable -%}
+        {%- if (value | string | lower | trim) not in opportunity_types -%}
+            {{ exceptions.raise_compiler_error(
+                "var sourceable_opportunity_types holds '" ~ value ~ "', an unknown opportunity type: "
+                ~ "use only " ~ opportunity_types | join(', ') ~ ".") }}
+        {%- endif -%}
+        {%- do sourceable_types.append(value | string | lower | trim) -%}
+    {%- endfor -%}
+    {%- do checked.update({'sourceable_opportunity_types': sourceable_types}) -%}
+
+    {%- set regions = var('partner_led_regions') -%}
+    {%- if regions is string or regions is not iterable or regions is mapping -%}
+        {{ exceptions.raise_compiler_error(
+            "var partner_led_regions = " ~ regions ~ " is not allowed: write a list of regions "
+            ~ "(e.g. [APAC, LATAM]) or [] for none.") }}
+    {%- endif -%}
+    {%- set region_list = [] -%}
+    {%- for value in regions -%}
+        {%- do region_list.append(value | string | upper | trim) -%}
+    {%- endfor -%}
+    {%- do checked.update({'partner_led_regions': region_list}) -%}
+
+    {%- set currency = var('reporting_currency') | string | upper | trim -%}
+    {%- if not modules.re.match('^[A-Z]{3}$', currency) -%}
+        {{ exceptions.raise_compiler_error(
+            "var reporting_currency = '" ~ var('reporting_currency') ~ "' is not allowed: write an ISO 4217 "
+            ~ "code of three letters (e.g. USD).") }}
+    {%- endif -%}
+    {%- do checked.update({'reporting_currency': currency}) -%}
+
+    {%- set month = var('fiscal_year_start_month') -%}
+    {%- if month is boolean or month is not number or month not in range(1, 13) -%}
+        {{ exceptions.raise_compiler_error(
+            "var fiscal_year_start_month = " ~ month ~ " is not allowed: write a month number from 1 to 12.") }}
+    {%- endif -%}
+    {%- do checked.update({'fiscal_year_start_month': month}) -%}
+
+    {%- if name not in checked -%}
+        {{ exceptions.raise_compiler_error(
+            "partner_var('" ~ name ~ "'): no such definition var; known: " ~ checked.keys() | sort | join(', ')) }}
+    {%- endif -%}
+    {{- return(checked[name]) -}}
+{%- endmacro %}

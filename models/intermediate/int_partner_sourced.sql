@@ -1,0 +1,153 @@
+{#-
+    WHAT COUNTS AS PARTNER-SOURCED: the one home of the sourcing rule
+    (../shared/spec/partner-metrics.md, "Sourcing"; README "What counts as partner-sourced").
+
+    One row per opportunity and sourcing candidate partner. Only opportunities whose type is
+    in var sourceable_opportunity_types can be sourced.
+    1. When var sourcing_trust_crm_field is true and the CRM's sourced_partner_id names a known
+       partner, that partner sourced the deal, credit 1 (sourcing_method = 'crm_field').
+    2. Otherwise the candidates are the partners with a touch linked to the deal that
+       * has an activity type that can_source (seed activity_types),
+       * happened in [created_at - sourcing_lookback_days, created_at + sourcing_grace_days],
+       * is not a rejected or expired registration,
+       * is qualified, when sourcing_requires_qualification,
+       * was not funded by us, when sourcing_exclude_us_funded
+       (sourcing_method = 'touch'). One candidate: it sourced the deal. Several: by
+       sourcing_tie_breaker, `earliest` credits the partner of the earliest candidate touch
+       (ties broken by activity_id), `split` gives each of the k partners 1/k, `contested`
+       credits nobody and marks the deal sourcing-contested.
+    Candidates that did not win are kept with is_sourced false and credit 0, so an analyst can
+    see who else claimed the deal.
+-#}
+{%- set tie_breaker = partner_var('sourcing_tie_breaker') -%}
+
+with
+
+opportunities as (
+    select * from {{ ref('int_opportunities_as_of') }}
+),
+
+linked_touches as (
+    select * from {{ ref('int_touches_linked_to_opportunities') }}
+),
+
+crm_sourced as (
+    select
+        opportunity_id,
+        sourced_partner_id as partner_id
+    from opportunities
+    where
+        is_sourceable
+        and sourced_partner_id is not null
+        and {{ 'true' if partner_var('sourcing_trust_crm_field') else 'false' }}
+),
+
+candidate_touches as (
+    select
+        linked_touches.opportunity_id,
+        linked_touches.partner_id,
+        linked_touches.activity_id,
+        linked_touches.occurred_at
+    from linked_touches
+    inner join opportunities
+        on linked_touches.opportunity_id = opportunities.opportunity_id
+    where
+        opportunities.is_sourceable
+        and linked_touches.can_source
+        and linked_touches.occurred_at >= {{ dbt.dateadd('day', -partner_var('sourcing_lookback_days'),
+            'linked_touches.opportunity_created_at') }}
+        and linked_touches.occurred_at <= {{ dbt.dateadd('day', partner_var('sourcing_grace_days'),
+            'linked_touches.opportunity_created_at') }}
+        and coalesce(linked_touches.status, 'none') not in ('rejected', 'expired')
+        {%- if partner_var('sourcing_requires_qualification') %}
+        and coalesce(linked_touches.is_qualified, false)
+        {%- endif %}
+        {%- if partner_var('sourcing_exclude_us_funded') %}
+        and coalesce(linked_touches.funded_by, 'none') <> 'us'
+        {%- endif %}
+        and linked_touches.opportunity_id not in (select crm_sourced.opportunity_id from crm_sourced)
+),
+
+ranked_touches as (
+    select
+        opportunity_id,
+        partner_id,
+        activity_id,
+        row_number() over (
+            partition by opportunity_id
+            order by occurred_at, activity_id
+        ) as candidate_rank
+    from candidate_touches
+),
+
+candidates as (
+    select
+        opportunity_id,
+        partner_id,
+        min(candidate_rank) as best_candidate_rank,
+        count(*) as candidate_touch_count
+    from ranked_touches
+    group by
+        opportunity_id,
+        partner_id
+),
+
+counted_candidates as (
+    select
+        opportunity_id,
+        partner_id,
+        best_candidate_rank,
+        candidate_touch_count,
+        count(*) over (partition by opportunity_id) as candidate_partner_count
+    from candidates
+),
+
+touch_sourced as (
+    select
+        opportunity_id,
+        partner_id,
+        'touch' as sourcing_method,
+        candidate_partner_count,
+        candidate_touch_count,
+        {%- if tie_breaker == 'earliest' %}
+        best_candidate_rank = 1 as is_sourced,
+        cast(case when best_candidate_rank = 1 then 1 else 0 end as {{ dbt.type_float() }}) as sourced_credit,
+        false as is_sourcing_contested
+        {%- elif tie_breaker == 'split' %}
+        true as is_sourced,
+        cast(1 as {{ dbt.type_float() }}) / candidate_partner_count as sourced_credit,
+        false as is_sourcing_contested
+        {%- else %}
+        candidate_partner_count = 1 as is_sourced,
+        cast(case when candidate_partner_count = 1 then 1 else 0 end as {{ dbt.type_float() }})
+            as sourced_credit,
+        candidate_partner_count > 1 as is_sourcing_contested
+        {%- endif %}
+    from counted_candidates
+),
+
+final as (
+    select
+        opportunity_id,
+        partner_id,
+        'crm_field' as sourcing_method,
+        1 as candidate_partner_count,
+        0 as candidate_touch_count,
+        true as is_sourced,
+        cast(1 as {{ dbt.type_float() }}) as sourced_credit,
+        false as is_sourcing_contested
+    from crm_sourced
+    union all
+    select
+        opportunity_id,
+        partner_id,
+        sourcing_method,
+        candidate_partner_count,
+        candidate_touch_count,
+        is_sourced,
+        sourced_credit,
+        is_sourcing_contested
+    from touch_sourced
+)
+
+select * from final
