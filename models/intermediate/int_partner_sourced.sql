@@ -111,15 +111,15 @@ touch_sourced as (
         candidate_touch_count,
         {%- if tie_breaker == 'earliest' %}
         best_candidate_rank = 1 as is_sourced,
-        cast(case when best_candidate_rank = 1 then 1 else 0 end as {{ dbt.type_float() }}) as sourced_credit,
+        cast(case when best_candidate_rank = 1 then 1 else 0 end as {{ type_double() }}) as sourced_credit,
         false as is_sourcing_contested
         {%- elif tie_breaker == 'split' %}
         true as is_sourced,
-        cast(1 as {{ dbt.type_float() }}) / candidate_partner_count as sourced_credit,
+        cast(1 as {{ type_double() }}) / candidate_partner_count as sourced_credit,
         false as is_sourcing_contested
         {%- else %}
         candidate_partner_count = 1 as is_sourced,
-        cast(case when candidate_partner_count = 1 then 1 else 0 end as {{ dbt.type_float() }})
+        cast(case when candidate_partner_count = 1 then 1 else 0 end as {{ type_double() }})
             as sourced_credit,
         candidate_partner_count > 1 as is_sourcing_contested
         {%- endif %}
@@ -134,7 +134,7 @@ final as (
         1 as candidate_partner_count,
         0 as candidate_touch_count,
         true as is_sourced,
-        cast(1 as {{ dbt.type_float() }}) as sourced_credit,
+        cast(1 as {{ type_double() }}) as sourced_credit,
         false as is_sourcing_contested
     from crm_sourced
     union all

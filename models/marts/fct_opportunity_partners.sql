@@ -95,7 +95,7 @@ final as (
         is_touched,
         is_influenced,
         is_sourced,
-        cast(sourced_credit as {{ dbt.type_float() }}) as sourced_credit,
+        cast(sourced_credit as {{ type_double() }}) as sourced_credit,
         is_resold,
         is_deployed,
         is_sourced and is_resold as is_partner_led,

@@ -1,0 +1,11 @@
+{#-
+    An 8-byte floating point type for weights, credits and rates. dbt.type_float() is 'float',
+    which is 4 bytes on DuckDB and Spark: too coarse for weights that must sum to 1 within 1e-9.
+-#}
+{% macro type_double() -%}
+    {{ return(adapter.dispatch('type_double', 'partner_attribution')()) }}
+{%- endmacro %}
+
+{% macro default__type_double() -%}
+    double precision
+{%- endmacro %}
