@@ -43,7 +43,14 @@ def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
             DUCKDB_PATH=str(warehouse),
             DUCKDB_TEMP_DIRECTORY=str(tmp_path / "duckdb_tmp"),
         )
-        command = [DBT, *args, "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
+        command = [
+            DBT,
+            *args,
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+        ]
         if variables is not None:
             command += ["--vars", json.dumps(variables)]
         completed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -82,9 +82,9 @@ def check_staging(run) -> None:
         assert sorted(row[0] for row in run.query(f"select {key_column} from staging.{model}")) == keys
 
     # text is trimmed and normalised; an offset is converted to UTC
-    assert run.query("select region, created_at from staging.stg_crm__accounts where account_id = 'ACC-1'") == [
-        ("APAC", datetime(2023, 1, 5, 1, 0))
-    ]
+    assert run.query(
+        "select region, created_at from staging.stg_crm__accounts where account_id = 'ACC-1'"
+    ) == [("APAC", datetime(2023, 1, 5, 1, 0))]
     opportunities = {
         row[0]: row[1:]
         for row in run.query(
@@ -93,7 +93,15 @@ def check_staging(run) -> None:
         )
     }
     # 09:00 at +09:00 is midnight UTC; YES is true; the CRM's sourced partner is kept when known
-    assert opportunities["OPP-1"] == ("ACC-1", "new_business", "JPY", datetime(2023, 3, 1), True, "PRT-1", None)
+    assert opportunities["OPP-1"] == (
+        "ACC-1",
+        "new_business",
+        "JPY",
+        datetime(2023, 3, 1),
+        True,
+        "PRT-1",
+        None,
+    )
     # an unknown sourced_partner_id is kept as empty; an empty currency is the reporting currency
     assert opportunities["OPP-3"] == ("ACC-2", "renewal", "USD", datetime(2023, 6, 1), None, None, "PRT-2")
     activities = {

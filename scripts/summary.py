@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Print a short summary of a built partner warehouse: attach, sourcing, top partners, rejects.
+
+    python scripts/summary.py [path/to/warehouse.duckdb]
+
+Opens the DuckDB file read-only and closes it before returning, so it never blocks a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+
+DEFAULT_WAREHOUSE = Path(__file__).resolve().parent.parent / "warehouse" / "partner_attribution.duckdb"
+
+HEADLINE_SQL = """
+select
+    count(*) as opportunities,
+    avg(case when is_partner_attached then 1.0 else 0 end) as attach_rate,
+    sum(case when is_partner_attached then amount else 0 end) / nullif(sum(amount), 0) as attach_amount_share,
+    avg(case when is_partner_sourced then 1.0 else 0 end) as sourced_rate,
+    sum(case when is_won and is_partner_sourced then amount else 0 end)
+        / nullif(sum(case when is_won then amount else 0 end), 0) as sourced_won_share,
+    sum(case when is_won and is_partner_attached then amount else 0 end)
+        / nullif(sum(case when is_won then amount else 0 end), 0) as attached_won_share,
+    avg(case when is_closed and is_partner_attached then (case when is_won then 1.0 else 0 end) end)
+        as win_rate_attached,
+    avg(case when is_closed and not is_partner_attached then (case when is_won then 1.0 else 0 end) end)
+        as win_rate_unattached,
+    sum(case when is_sourcing_contested then 1 else 0 end) as contested
+from marts.fct_opportunities
+"""
+
+TOP_PARTNERS_SQL = """
+select
+    partners.partner_id,
+    partners.partner_name,
+    partners.partner_type,
+    count(*) as attached_deals,
+    sum(case when links.is_sourced then 1 else 0 end) as sourced_deals,
+    sum(case when opportunities.is_won then opportunities.amount else 0 end) as attached_won_amount
+from marts.fct_opportunity_partners as links
+inner join marts.fct_opportunities as opportunities
+    on links.opportunity_id = opportunities.opportunity_id
+inner join staging.stg_crm__partners as partners
+    on links.partner_id = partners.partner_id
+group by partners.partner_id, partners.partner_name, partners.partner_type
+order by attached_won_amount desc, partners.partner_id
+limit 5
+"""
+
+REJECTS_SQL = """
+select source_table, count(*) as rejected
+from audit.rejected_rows
+group by source_table
+order by source_table
+"""
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def summarise(warehouse: Path) -> str:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        headline = connection.sql(HEADLINE_SQL).fetchall()[0]
+        top = connection.sql(TOP_PARTNERS_SQL).fetchall()
+        rejects = connection.sql(REJECTS_SQL).fetchall()
+    (opportunities, attach, attach_amount, sourced, sourced_won, attached_won, win_att, win_un, contested) = (
+        headline
+    )
+    lines = [
+        "",
+        "Partner warehouse summary",
+        "=========================",
+        f"opportunities (as of the run's as_of_date): {opportunities}",
+        f"partner attach rate:   {percent(attach)} of deals, {percent(attach_amount)} of pipeline amount",
+        f"partner-sourced:       {percent(sourced)} of deals, {percent(sourced_won)} of won revenue"
+        f" (attached: {percent(attached_won)} of won revenue)",
+        f"win rate:              {percent(win_att)} with a partner attached vs {percent(win_un)} without",
+        f"sourcing contested:    {contested} deals",
+        "",
+        "top partners by won revenue on deals they are attached to:",
+    ]
+    for partner_id, name, partner_type, deals, sourced_deals, won_amount in top:
+        lines.append(
+            f"  {partner_id:<10} {name[:28]:<28} {partner_type or '':<18} {deals:>5} deals"
+            f" {sourced_deals:>4} sourced  {won_amount or 0:>14,.0f} won"
+        )
+    lines += ["", "rejected raw rows (see audit.rejected_rows for the reasons):"]
+    lines += [f"  {table:<26} {count}" for table, count in rejects] or ["  none"]
+    lines += [
+        "",
+        f"warehouse: {warehouse}",
+        "query it (close other writers first; DuckDB allows one writer per file):",
+        f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
+        ".sql('select * from marts.fct_opportunities limit 5'))\"",
+        "  schemas: marts (fct_*), intermediate, staging, audit (rejected_rows), reference (seeds)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("warehouse", nargs="?", default=os.environ.get("DUCKDB_PATH", str(DEFAULT_WAREHOUSE)))
+    args = parser.parse_args(argv)
+    warehouse = Path(args.warehouse).resolve()
+    if not warehouse.exists():
+        print(f"no warehouse at {warehouse}: build it first (python3 scripts/tasks.py demo)", file=sys.stderr)
+        return 2
+    print(summarise(warehouse))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
