@@ -13,9 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import FIXTURES
-
-STAGING_RULES = FIXTURES / "staging_rules"
+STAGING_RULES = Path(__file__).resolve().parents[1] / "fixtures" / "staging_rules"
 SELECT_STAGING = ["--select", "activity_types", "staging", "rejected_rows", "source:crm"]
 
 EXPECTED_REJECTS = sorted(
@@ -172,9 +170,10 @@ def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: 
         (export / "partners.csv").unlink()
     elif damage == "missing_column":
         with duckdb.connect() as connection:
+            partners = export / "partners.csv"
             connection.execute(
-                f"copy (select * exclude (tier) from read_csv('{export / 'partners.csv'}', all_varchar = true))"
-                f" to '{export / 'partners.csv'}' (header true)"
+                f"copy (select * exclude (tier) from read_csv('{partners}', all_varchar = true))"
+                f" to '{partners}' (header true)"
             )
     elif damage == "both_formats":
         (export / "partners.parquet").write_bytes(b"")
