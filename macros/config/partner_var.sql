@@ -108,6 +108,48 @@
     {%- endif -%}
     {%- do checked.update({'fiscal_year_start_month': month}) -%}
 
+    {#- user-defined members of the position family: [{name, first_share, last_share}, ...] -#}
+    {%- set builtin_models = ['first_touch', 'last_touch', 'linear', 'position_based', 'j_shaped', 'inverse_j',
+                              'w_shaped', 'time_decay', 'sourced'] -%}
+    {%- set custom_models = var('custom_attribution_models', []) -%}
+    {%- set example = "(e.g. [{name: early_heavy, first_share: 0.5, last_share: 0.3}])" -%}
+    {%- if custom_models is string or custom_models is not iterable or custom_models is mapping -%}
+        {{ exceptions.raise_compiler_error(
+            "var custom_attribution_models = " ~ custom_models ~ " is not allowed: write a list of models "
+            ~ example ~ " or [] for none.") }}
+    {%- endif -%}
+    {%- set seen = [] -%}
+    {%- for model in custom_models -%}
+        {%- if model is not mapping or model.keys() | list | sort != ['first_share', 'last_share', 'name'] -%}
+            {{ exceptions.raise_compiler_error(
+                "var custom_attribution_models holds " ~ model ~ ": each model needs exactly name, first_share "
+                ~ "and last_share " ~ example ~ ".") }}
+        {%- endif -%}
+        {%- set model_name = model['name'] | string -%}
+        {%- if not modules.re.match('^[a-z][a-z0-9_]{0,62}$', model_name) or model_name in builtin_models
+                or model_name in seen -%}
+            {{ exceptions.raise_compiler_error(
+                "var custom_attribution_models: name '" ~ model_name ~ "' is not allowed: use lower-case letters, "
+                ~ "digits and _ (starting with a letter), unique, and none of " ~ builtin_models | join(', ') ~ ".") }}
+        {%- endif -%}
+        {%- do seen.append(model_name) -%}
+        {%- for share_key in ['first_share', 'last_share'] -%}
+            {%- set share = model[share_key] -%}
+            {%- if share is boolean or share is not number or share < 0 or share > 1 -%}
+                {{ exceptions.raise_compiler_error(
+                    "var custom_attribution_models, model " ~ model_name ~ ": " ~ share_key ~ " = " ~ share
+                    ~ " is not allowed: write a number from 0 to 1.") }}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- set share_sum = model['first_share'] + model['last_share'] -%}
+        {%- if share_sum > 1 or share_sum <= 0 -%}
+            {{ exceptions.raise_compiler_error(
+                "var custom_attribution_models, model " ~ model_name ~ ": first_share + last_share = " ~ share_sum
+                ~ " is not allowed: it must be above 0 and at most 1 (the rest goes to the middle touches).") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do checked.update({'custom_attribution_models': custom_models}) -%}
+
     {%- if name not in checked -%}
         {{ exceptions.raise_compiler_error(
             "partner_var('" ~ name ~ "'): no such definition var; known: " ~ checked.keys() | sort | join(', ')) }}

@@ -1,0 +1,8 @@
+{#- Exact days from one timestamp to a later one: seconds / 86400, to the microsecond (spec "Touches and windows"). -#}
+{% macro exact_days_between(start_at, end_at) -%}
+    {{ return(adapter.dispatch('exact_days_between', 'partner_attribution')(start_at, end_at)) }}
+{%- endmacro %}
+
+{% macro default__exact_days_between(start_at, end_at) -%}
+    ({{ dbt.datediff(start_at, end_at, 'microsecond') }} / 86400000000.0)
+{%- endmacro %}

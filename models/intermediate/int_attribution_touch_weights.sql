@@ -1,0 +1,72 @@
+{#-
+    One row per attribution touch, with its weight under every rule-based attribution model
+    (spec "Multi-touch attribution"), computed in one pass over the ordered touches.
+    Attribution touches of an opportunity: its is_influence touches in the pre-close window W1,
+    ordered by occurred_at, then activity_id; touch_count = n. Each model's weights sum to 1
+    over an opportunity's touches. The weighting rules live in macros/attribution/.
+-#}
+{%- set models = attribution_models() -%}
+
+with
+
+touches as (
+    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    where is_pre_close and is_influence
+),
+
+opportunities as (
+    select * from {{ ref('int_opportunities_as_of') }}
+),
+
+ordered as (
+    select
+        touches.opportunity_id,
+        touches.partner_id,
+        touches.activity_id,
+        touches.occurred_at,
+        row_number() over (
+            partition by touches.opportunity_id
+            order by touches.occurred_at, touches.activity_id
+        ) as touch_rank,
+        count(*) over (partition by touches.opportunity_id) as touch_count,
+        touches.occurred_at <= opportunities.created_at as is_before_creation,
+        {{ exact_days_between('touches.occurred_at', 'opportunities.end_at') }} as days_before_end
+    from touches
+    inner join opportunities
+        on touches.opportunity_id = opportunities.opportunity_id
+),
+
+positioned as (
+    select
+        ordered.*,
+        max(case when is_before_creation then touch_rank end)
+            over (partition by opportunity_id) as creation_touch_rank,
+        min(days_before_end) over (partition by opportunity_id) as min_days_before_end
+    from ordered
+),
+
+decayed as (
+    select
+        positioned.*,
+        {{ attribution_time_decay_factor() }} as decay_factor,
+        sum({{ attribution_time_decay_factor() }}) over (partition by opportunity_id) as decay_total
+    from positioned
+),
+
+final as (
+    select
+        opportunity_id,
+        partner_id,
+        activity_id,
+        occurred_at,
+        touch_rank,
+        touch_count,
+        creation_touch_rank,
+        days_before_end,
+        {%- for model in models %}
+        cast({{ model.weight }} as {{ type_double() }}) as weight_{{ model.name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from decayed
+)
+
+select * from final

@@ -1,0 +1,83 @@
+{#-
+    One row per opportunity, partner and attribution model: the partner's weight (the sum of
+    its touches' weights; under `sourced`, its sourcing credit) and the pipeline and revenue
+    that weight attributes to it. attributed_pipeline = weight * amount; attributed_revenue =
+    weight * amount when the deal is won, else 0. Amounts are in the reporting currency.
+    Touch-based models cover deals with at least one attribution touch; `sourced` covers
+    sourced deals.
+-#}
+{%- set models = attribution_models() -%}
+
+with
+
+touch_weights as (
+    select * from {{ ref('int_attribution_touch_weights') }}
+),
+
+opportunity_partners as (
+    select * from {{ ref('fct_opportunity_partners') }}
+),
+
+opportunities as (
+    select * from {{ ref('int_opportunities_as_of') }}
+),
+
+model_names as (
+    {%- for model in models %}
+    select '{{ model.name }}' as attribution_model
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+touch_based as (
+    select
+        touch_weights.opportunity_id,
+        touch_weights.partner_id,
+        model_names.attribution_model,
+        sum(case model_names.attribution_model
+            {%- for model in models %}
+            when '{{ model.name }}' then touch_weights.weight_{{ model.name }}
+            {%- endfor %}
+        end) as weight
+    from touch_weights
+    cross join model_names
+    group by
+        touch_weights.opportunity_id,
+        touch_weights.partner_id,
+        model_names.attribution_model
+),
+
+sourced as (
+    select
+        opportunity_id,
+        partner_id,
+        'sourced' as attribution_model,
+        sourced_credit as weight
+    from opportunity_partners
+    where is_sourced
+),
+
+weights as (
+    select * from touch_based
+    union all
+    select * from sourced
+),
+
+final as (
+    select
+        cast(weights.opportunity_id as {{ dbt.type_string() }}) as opportunity_id,
+        cast(weights.partner_id as {{ dbt.type_string() }}) as partner_id,
+        cast(weights.attribution_model as {{ dbt.type_string() }}) as attribution_model,
+        cast(weights.weight as {{ type_double() }}) as weight,
+        cast(weights.weight * opportunities.amount as {{ type_double() }}) as attributed_pipeline,
+        cast(case
+            when opportunities.is_won then weights.weight * opportunities.amount else 0
+        end as {{ type_double() }}) as attributed_revenue
+    from weights
+    inner join opportunities
+        on weights.opportunity_id = opportunities.opportunity_id
+)
+
+select * from final
