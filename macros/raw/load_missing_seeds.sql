@@ -1,8 +1,9 @@
 {#-
     on-run-start hook: on DuckDB, create any of this project's seeds that the warehouse does
-    not hold yet, straight from its CSV, so that a bare `dbt run` on a new warehouse file works
-    (`dbt build` and `dbt seed` load seeds themselves and replace these tables). A seed that
-    exists is left alone: after editing a seed's CSV, run `dbt seed` (or `dbt build`).
+    not hold yet and that this invocation will not load itself (it is not among the selected
+    resources), straight from its CSV, so that a bare `dbt run` on a new warehouse file works.
+    A seed that exists is left alone: after editing a seed's CSV, run `dbt seed` (or
+    `dbt build`, which loads seeds itself).
 -#}
 {% macro load_missing_seeds() -%}
     {{ return(adapter.dispatch('load_missing_seeds', 'partner_attribution')()) }}
@@ -17,7 +18,8 @@
 {% macro duckdb__load_missing_seeds() -%}
     {%- if execute -%}
         {%- for seed in graph.nodes.values()
-                if seed.resource_type == 'seed' and seed.package_name == project_name -%}
+                if seed.resource_type == 'seed' and seed.package_name == project_name
+                and seed.unique_id not in selected_resources -%}
             {%- set existing = adapter.get_relation(database=seed.database, schema=seed.schema,
                                                    identifier=seed.alias) -%}
             {%- if existing is none -%}
