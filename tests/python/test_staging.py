@@ -14,7 +14,10 @@ import duckdb
 import pytest
 
 STAGING_RULES = Path(__file__).resolve().parents[1] / "fixtures" / "staging_rules"
-SELECT_STAGING = ["--select", "activity_types", "staging", "rejected_rows", "source:crm"]
+SELECT_STAGING = [
+    *("--select", "activity_types", "staging", "rejected_rows", "source:crm"),
+    *("--indirect-selection", "cautious"),
+]
 
 EXPECTED_REJECTS = sorted(
     [
