@@ -6,3 +6,7 @@
 {% macro default__exact_days_between(start_at, end_at) -%}
     ({{ dbt.datediff(start_at, end_at, 'microsecond') }} / 86400000000.0)
 {%- endmacro %}
+
+{% macro postgres__exact_days_between(start_at, end_at) -%}
+    (extract(epoch from ({{ end_at }} - {{ start_at }})) / 86400.0)
+{%- endmacro %}

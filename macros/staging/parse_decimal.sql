@@ -10,3 +10,7 @@
 {% macro default__parse_decimal(column) -%}
     try_cast(trim({{ column }}) as {{ dbt.type_numeric() }})
 {%- endmacro %}
+
+{% macro postgres__parse_decimal(column) -%}
+    cast({{ adapter.quote(target.schema) }}.pa_try_numeric(trim({{ column }})) as {{ dbt.type_numeric() }})
+{%- endmacro %}

@@ -9,3 +9,9 @@
             then try_cast(trim({{ column }}) as {{ dbt.type_bigint() }})
     end
 {%- endmacro %}
+
+{% macro postgres__parse_integer(column) -%}
+    case
+        when trim({{ column }}) ~ '^[0-9]{1,18}$' then cast(trim({{ column }}) as {{ dbt.type_bigint() }})
+    end
+{%- endmacro %}

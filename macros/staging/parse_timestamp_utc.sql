@@ -15,3 +15,11 @@
         else try_cast(trim({{ column }}) as timestamp)
     end
 {%- endmacro %}
+
+{% macro postgres__parse_timestamp_utc(column) -%}
+    case
+        when trim({{ column }}) ~ '[0-9]{2}:[0-9]{2}[0-9:.]* ?([+-][0-9]{2}(:?[0-9]{2})?|[Zz])$'
+            then {{ adapter.quote(target.schema) }}.pa_try_timestamptz(trim({{ column }})) at time zone 'UTC'
+        else {{ adapter.quote(target.schema) }}.pa_try_timestamp(trim({{ column }}))
+    end
+{%- endmacro %}

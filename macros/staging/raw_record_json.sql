@@ -13,3 +13,11 @@
         {%- endfor %}
     )) as {{ dbt.type_string() }})
 {%- endmacro %}
+
+{% macro postgres__raw_record_json(columns) -%}
+    cast(json_build_object(
+        {%- for column in columns %}
+        '{{ column }}', {{ adapter.quote(column) }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    ) as text)
+{%- endmacro %}

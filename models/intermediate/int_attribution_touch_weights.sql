@@ -5,7 +5,10 @@
     ordered by occurred_at, then activity_id; touch_count = n. Each model's weights sum to 1
     over an opportunity's touches. The weighting rules live in macros/attribution/.
 -#}
-{%- set models = attribution_models() -%}
+{%- set weight_columns = [] -%}
+{%- for model in attribution_models() -%}
+    {%- do weight_columns.append('cast(' ~ model.weight ~ ' as ' ~ type_double() ~ ') as weight_' ~ model.name) -%}
+{%- endfor -%}
 
 with
 
@@ -26,11 +29,12 @@ ordered as (
         touches.occurred_at,
         row_number() over (
             partition by touches.opportunity_id
-            order by touches.occurred_at, touches.activity_id
+            order by touches.occurred_at, {{ binary_order("touches.activity_id") }}
         ) as touch_rank,
         count(*) over (partition by touches.opportunity_id) as touch_count,
         touches.occurred_at <= opportunities.created_at as is_before_creation,
-        {{ exact_days_between('touches.occurred_at', 'opportunities.end_at') }} as days_before_end
+        cast({{ exact_days_between('touches.occurred_at', 'opportunities.end_at') }} as {{ type_double() }})
+            as days_before_end
     from touches
     inner join opportunities
         on touches.opportunity_id = opportunities.opportunity_id
@@ -63,9 +67,7 @@ final as (
         touch_count,
         creation_touch_rank,
         days_before_end,
-        {%- for model in models %}
-        cast({{ model.weight }} as {{ type_double() }}) as weight_{{ model.name }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ weight_columns | join(',\n        ') }}
     from decayed
 )
 

@@ -27,16 +27,20 @@ periods as (
     from rates
 ),
 
+reporting_currency_rates as (
+    select count(*) as rate_count
+    from rates
+    where currency = '{{ partner_var("reporting_currency") }}'
+),
+
 reporting_currency as (
     select
         '{{ partner_var("reporting_currency") }}' as currency,
         cast(1 as {{ dbt.type_numeric() }}) as rate_to_reporting,
         cast('0001-01-01' as date) as valid_from,
         cast('9999-12-31' as date) as valid_to
-    where not exists (
-        select 1 from rates
-        where rates.currency = '{{ partner_var("reporting_currency") }}'
-    )
+    from reporting_currency_rates
+    where rate_count = 0
 ),
 
 final as (

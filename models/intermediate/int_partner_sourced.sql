@@ -20,6 +20,9 @@
     see who else claimed the deal.
 -#}
 {%- set tie_breaker = partner_var('sourcing_tie_breaker') -%}
+{%- set trust_crm_field = 'true' if partner_var('sourcing_trust_crm_field') else 'false' -%}
+{%- set requires_qualification = 'true' if partner_var('sourcing_requires_qualification') else 'false' -%}
+{%- set exclude_us_funded = 'true' if partner_var('sourcing_exclude_us_funded') else 'false' -%}
 
 with
 
@@ -39,7 +42,7 @@ crm_sourced as (
     where
         is_sourceable
         and sourced_partner_id is not null
-        and {{ 'true' if partner_var('sourcing_trust_crm_field') else 'false' }}
+        and {{ trust_crm_field }}
 ),
 
 candidate_touches as (
@@ -59,12 +62,8 @@ candidate_touches as (
         and linked_touches.occurred_at <= {{ dbt.dateadd('day', partner_var('sourcing_grace_days'),
             'linked_touches.opportunity_created_at') }}
         and coalesce(linked_touches.status, 'none') not in ('rejected', 'expired')
-        {%- if partner_var('sourcing_requires_qualification') %}
-        and coalesce(linked_touches.is_qualified, false)
-        {%- endif %}
-        {%- if partner_var('sourcing_exclude_us_funded') %}
-        and coalesce(linked_touches.funded_by, 'none') <> 'us'
-        {%- endif %}
+        and (not {{ requires_qualification }} or coalesce(linked_touches.is_qualified, false))
+        and (not {{ exclude_us_funded }} or coalesce(linked_touches.funded_by, 'none') <> 'us')
         and linked_touches.opportunity_id not in (select crm_sourced.opportunity_id from crm_sourced)
 ),
 
@@ -75,7 +74,7 @@ ranked_touches as (
         activity_id,
         row_number() over (
             partition by opportunity_id
-            order by occurred_at, activity_id
+            order by occurred_at, {{ binary_order("activity_id") }}
         ) as candidate_rank
     from candidate_touches
 ),
@@ -109,20 +108,19 @@ touch_sourced as (
         'touch' as sourcing_method,
         candidate_partner_count,
         candidate_touch_count,
-        {%- if tie_breaker == 'earliest' %}
-        best_candidate_rank = 1 as is_sourced,
-        cast(case when best_candidate_rank = 1 then 1 else 0 end as {{ type_double() }}) as sourced_credit,
-        false as is_sourcing_contested
-        {%- elif tie_breaker == 'split' %}
-        true as is_sourced,
-        cast(1 as {{ type_double() }}) / candidate_partner_count as sourced_credit,
-        false as is_sourcing_contested
-        {%- else %}
-        candidate_partner_count = 1 as is_sourced,
-        cast(case when candidate_partner_count = 1 then 1 else 0 end as {{ type_double() }})
-            as sourced_credit,
-        candidate_partner_count > 1 as is_sourcing_contested
-        {%- endif %}
+        case
+            when '{{ tie_breaker }}' = 'split' then true
+            when '{{ tie_breaker }}' = 'contested' then candidate_partner_count = 1
+            else best_candidate_rank = 1
+        end as is_sourced,
+        case
+            when '{{ tie_breaker }}' = 'split' then cast(1 as {{ type_double() }}) / candidate_partner_count
+            when '{{ tie_breaker }}' = 'contested' and candidate_partner_count > 1 then cast(0 as {{ type_double() }})
+            when '{{ tie_breaker }}' = 'contested' then cast(1 as {{ type_double() }})
+            when best_candidate_rank = 1 then cast(1 as {{ type_double() }})
+            else cast(0 as {{ type_double() }})
+        end as sourced_credit,
+        '{{ tie_breaker }}' = 'contested' and candidate_partner_count > 1 as is_sourcing_contested
     from counted_candidates
 ),
 

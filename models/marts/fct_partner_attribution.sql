@@ -6,7 +6,12 @@
     Touch-based models cover deals with at least one attribution touch; `sourced` covers
     sourced deals.
 -#}
-{%- set models = attribution_models() -%}
+{%- set model_name_rows = [] -%}
+{%- set weight_cases = [] -%}
+{%- for model in attribution_models() -%}
+    {%- do model_name_rows.append("select '" ~ model.name ~ "' as attribution_model") -%}
+    {%- do weight_cases.append("when '" ~ model.name ~ "' then touch_weights.weight_" ~ model.name) -%}
+{%- endfor -%}
 
 with
 
@@ -23,12 +28,7 @@ opportunities as (
 ),
 
 model_names as (
-    {%- for model in models %}
-    select '{{ model.name }}' as attribution_model
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ model_name_rows | join('\n    union all\n    ') }}
 ),
 
 touch_based as (
@@ -37,9 +37,7 @@ touch_based as (
         touch_weights.partner_id,
         model_names.attribution_model,
         sum(case model_names.attribution_model
-            {%- for model in models %}
-            when '{{ model.name }}' then touch_weights.weight_{{ model.name }}
-            {%- endfor %}
+            {{ weight_cases | join('\n            ') }}
         end) as weight
     from touch_weights
     cross join model_names

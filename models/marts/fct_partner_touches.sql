@@ -25,7 +25,7 @@ final as (
         is_resale,
         cast(row_number() over (
             partition by opportunity_id
-            order by occurred_at, activity_id
+            order by occurred_at, {{ binary_order("activity_id") }}
         ) as {{ dbt.type_int() }}) as touch_sequence
     from linked_touches
 )
