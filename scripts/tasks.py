@@ -2,7 +2,8 @@
 """The project's entry points: set-up, the demo warehouse, and every test.
 
     python3 scripts/tasks.py demo    install, build the warehouse from the bundled demo data, print a summary
-    python3 scripts/tasks.py test    install, then run every check: ruff, pytest, sqlfluff, dbt build + tests
+    python3 scripts/tasks.py test    install, then run every check: ruff, dbt build + tests on DuckDB and
+                                     PostgreSQL, the same marts on both, sqlfluff, pytest
     python3 scripts/tasks.py setup   only install the pinned toolchain into .venv
 
 Only the standard library is used here, so this runs on a fresh machine with nothing but python3:
@@ -34,6 +35,15 @@ STAMP = VENV / ".requirements.sha256"
 DEMO_AS_OF_DATE = "2025-12-31"
 DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
 TEST_WAREHOUSE = ROOT / "target" / "test" / "partner_attribution.duckdb"
+ENGINES = ("duckdb", "postgres")
+# the throw-away PostgreSQL server that scripts/local_postgres.py starts for the tests
+TEST_POSTGRES = {
+    "PGHOST": "127.0.0.1",
+    "PGPORT": os.environ.get("PARTNER_TEST_PGPORT", "55432"),
+    "PGUSER": "postgres",
+    "PGPASSWORD": "",
+    "PGDATABASE": "partner_attribution_test",
+}
 
 
 def log(message: str) -> None:
@@ -144,14 +154,29 @@ def test(args: argparse.Namespace) -> int:
     if TEST_WAREHOUSE.parent.exists():
         shutil.rmtree(TEST_WAREHOUSE.parent)
     TEST_WAREHOUSE.parent.mkdir(parents=True)
-    dbt_test_env = dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE))
     variables = json.dumps({"as_of_date": DEMO_AS_OF_DATE})
-    step(
-        "dbt build",
-        [str(BIN / "dbt"), "build", "--vars", variables, "--target-path", "target/test/dbt"],
-        dbt_test_env,
-        counter=lambda: count_dbt_results(ROOT / "target" / "test" / "dbt" / "run_results.json"),
-    )
+
+    def dbt_build(engine: str, env: dict[str, str]) -> None:
+        target_path = f"target/test/{engine}"
+        step(
+            f"dbt build {engine}",
+            [str(BIN / "dbt"), "build", "--vars", variables, "--target-path", target_path],
+            env,
+            counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
+        )
+
+    dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
+
+    if "postgres" in args.engines:
+        postgres_env = dbt_env(DBT_TARGET="postgres", **TEST_POSTGRES)
+        step("postgres up", [str(BIN / "python"), "scripts/local_postgres.py", "start"], postgres_env)
+        step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
+        dbt_build("postgres", postgres_env)
+        step(
+            "same marts",
+            [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE), "--postgres"],
+            postgres_env,
+        )
 
     step(
         "sqlfluff lint",
@@ -167,7 +192,7 @@ def test(args: argparse.Namespace) -> int:
     for result in results:
         verdict = "ok" if result.failed == 0 else "FAILED"
         log(
-            f"  {result.name:<14} {verdict:<6} {result.passed:>4} passed, {result.failed} failed"
+            f"  {result.name:<18} {verdict:<6} {result.passed:>4} passed, {result.failed} failed"
             f"  ({result.seconds:.0f} s)"
         )
     passed = sum(r.passed for r in results)
@@ -186,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
     demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
     check = commands.add_parser("test", help="run every test and lint")
+    check.add_argument(
+        "--engines",
+        type=lambda text: [engine.strip() for engine in text.split(",")],
+        default=list(ENGINES),
+        help=f"engines to build and compare, comma separated (default {','.join(ENGINES)}; duckdb always)",
+    )
     check.add_argument("pytest_args", nargs="*", help="extra arguments for pytest")
     args = parser.parse_args(argv)
 
