@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
+import compare_marts
 import duckdb
+import load_raw_export as loader
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGING_RULES = ROOT / "tests" / "fixtures" / "staging_rules"
-
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-loader = load_script("load_raw_export")
-compare_marts = load_script("compare_marts")
 
 
 def test_loader_reads_the_contract_from_the_sources_file():

@@ -1,11 +1,13 @@
 """Tests for scripts/generate_demo_data.py, the synthetic CRM export generator.
 
-The expected columns, vocabularies and story below are written from the export format in the
-spec, not read back from the generator's own constants, so a drift in either shows up here.
+The expected columns come from the warehouse's declared contract (the crm source) and the activity
+vocabulary from the activity_types seed; the story is written from the spec. None is read back
+from the generator's own constants, so a drift on either side shows up here.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib.util
 import subprocess
@@ -20,6 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,49 +44,15 @@ def _load_generator() -> ModuleType:
 
 gen = _load_generator()
 
-EXPECTED_COLUMNS = {
-    "accounts": [
-        "account_id",
-        "account_name",
-        "industry",
-        "region",
-        "country",
-        "employee_count",
-        "created_at",
-    ],
-    "partners": ["partner_id", "partner_name", "partner_type", "tier", "region", "joined_at"],
-    "opportunities": [
-        "opportunity_id",
-        "account_id",
-        "opportunity_name",
-        "opportunity_type",
-        "stage",
-        "amount",
-        "currency",
-        "created_at",
-        "closed_at",
-        "is_won",
-        "sourced_partner_id",
-        "reseller_partner_id",
-        "lead_source",
-    ],
-    "opportunity_stage_history": ["opportunity_id", "stage", "amount", "changed_at"],
-    "partner_activities": [
-        "activity_id",
-        "partner_id",
-        "account_id",
-        "opportunity_id",
-        "activity_type",
-        "occurred_at",
-        "direction",
-        "status",
-        "is_qualified",
-        "funded_by",
-        "amount",
-        "notes",
-    ],
-    "currency_rates": ["currency", "rate_date", "rate_to_reporting"],
-}
+
+def _contract_columns() -> dict[str, list[str]]:
+    """The export's tables and columns as the warehouse declares them (the crm source)."""
+    document = yaml.safe_load((ROOT / "models" / "staging" / "crm" / "_crm__sources.yml").read_text())
+    (source,) = [s for s in document["sources"] if s["name"] == "crm"]
+    return {table["name"]: [column["name"] for column in table["columns"]] for table in source["tables"]}
+
+
+EXPECTED_COLUMNS = _contract_columns()
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 EXPECTED_PARQUET_TYPES = {
     "employee_count": pa.int64(),
@@ -98,22 +67,8 @@ EXPECTED_PARQUET_TYPES = {
     "is_won": pa.bool_(),
     "is_qualified": pa.bool_(),
 }
-ACTIVITY_TYPES = {
-    "account_mapping",
-    "intel_share",
-    "referral",
-    "deal_registration",
-    "warm_intro",
-    "co_sell_meeting",
-    "joint_use_case",
-    "technical_validation",
-    "joint_event",
-    "mdf_campaign",
-    "resale",
-    "marketplace_transaction",
-    "implementation",
-    "customer_success_review",
-}
+with (ROOT / "seeds" / "activity_types.csv").open(newline="") as seed:
+    ACTIVITY_TYPES = {row["activity_type"] for row in csv.DictReader(seed)}
 BOOLEAN_SPELLINGS = {"true", "false", "t", "f", "yes", "no", "1", "0"}
 TRUE_SQL = "lower(trim({})) in ('true', 't', 'yes', '1')"
 STAGE_ORDER = "['prospecting', 'qualification', 'proposal', 'negotiation', 'closed_won', 'closed_lost']"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from load_raw_export import raw_tables
 from partner_rules import Activity, Config, Opportunity, compute, load_activity_types
 
 ACTIVITY_TYPES = load_activity_types()
@@ -124,35 +125,7 @@ def text(value) -> str:
     return str(value)
 
 
-OPPORTUNITY_COLUMNS = [
-    "opportunity_id",
-    "account_id",
-    "opportunity_name",
-    "opportunity_type",
-    "stage",
-    "amount",
-    "currency",
-    "created_at",
-    "closed_at",
-    "is_won",
-    "sourced_partner_id",
-    "reseller_partner_id",
-    "lead_source",
-]
-ACTIVITY_COLUMNS = [
-    "activity_id",
-    "partner_id",
-    "account_id",
-    "opportunity_id",
-    "activity_type",
-    "occurred_at",
-    "direction",
-    "status",
-    "is_qualified",
-    "funded_by",
-    "amount",
-    "notes",
-]
+RAW_COLUMNS = {table.name: table.columns for table in raw_tables()}
 
 
 def opportunity_row(o: Opportunity) -> list[str]:
@@ -188,9 +161,9 @@ def write_export(directory: Path, opportunities: list[Opportunity], activities: 
         ["partner_id", "partner_name", "partner_type", "tier", "region", "joined_at"],
         [[p, p, "referral", "gold", "NA", "2020-01-01"] for p in PARTNERS],
     )
-    write("opportunities", OPPORTUNITY_COLUMNS, [opportunity_row(o) for o in opportunities])
-    write("opportunity_stage_history", ["opportunity_id", "stage", "amount", "changed_at"], [])
-    write("partner_activities", ACTIVITY_COLUMNS, [activity_row(a) for a in activities])
+    write("opportunities", RAW_COLUMNS["opportunities"], [opportunity_row(o) for o in opportunities])
+    write("opportunity_stage_history", RAW_COLUMNS["opportunity_stage_history"], [])
+    write("partner_activities", RAW_COLUMNS["partner_activities"], [activity_row(a) for a in activities])
 
 
 def unique_activities(activities: list[Activity]) -> list[Activity]:
