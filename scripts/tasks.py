@@ -29,13 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 REQUIREMENTS = ROOT / "requirements.txt"
-STAMP = VENV / ".requirements.sha256"
+# Spark (pyspark carries Spark itself, ~600 MB) gets a virtualenv of its own
+SPARK_VENV = ROOT / ".venv-spark"
+SPARK_REQUIREMENTS = ROOT / "requirements-spark.txt"
 
 # The bundled demo export ends on this day; building "as of" it keeps the demo's answers fixed.
 DEMO_AS_OF_DATE = "2025-12-31"
 DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
 TEST_WAREHOUSE = ROOT / "target" / "test" / "partner_attribution.duckdb"
-ENGINES = ("duckdb", "postgres")
+ENGINES = ("duckdb", "postgres", "spark")
+TEST_SPARK_STATE = ROOT / "target" / "test" / "spark"
 # the throw-away PostgreSQL server that scripts/local_postgres.py starts for the tests
 TEST_POSTGRES = {
     "PGHOST": "127.0.0.1",
@@ -64,19 +67,28 @@ def dbt_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def setup() -> None:
-    """Create .venv and install the pinned toolchain, unless it is already installed as pinned."""
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text().strip() == wanted and (BIN / "dbt").exists():
+def install(venv_dir: Path, requirements: Path, what: str) -> None:
+    """Create venv_dir and install requirements into it, unless it is already installed as pinned."""
+    stamp = venv_dir / ".requirements.sha256"
+    wanted = hashlib.sha256(requirements.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted and (venv_dir / "bin" / "dbt").exists():
         return
-    if not (BIN / "python").exists():
-        log(f"creating {VENV.relative_to(ROOT)}")
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    log("installing the pinned toolchain from requirements.txt (a minute or two on a fresh machine)")
-    pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check"]
+    python = venv_dir / "bin" / "python"
+    if not python.exists():
+        log(f"creating {venv_dir.relative_to(ROOT)}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(venv_dir)
+    log(f"installing {what} from {requirements.name} (a minute or two on a fresh machine)")
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
     subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
-    STAMP.write_text(wanted + "\n")
+    subprocess.run([*pip, "install", "--quiet", "-r", str(requirements)], check=True)
+    stamp.write_text(wanted + "\n")
+
+
+def setup(spark: bool = False) -> None:
+    """The pinned toolchain in .venv; with spark, also the Spark toolchain in .venv-spark."""
+    install(VENV, REQUIREMENTS, "the pinned toolchain")
+    if spark:
+        install(SPARK_VENV, SPARK_REQUIREMENTS, "the Spark toolchain (dbt-spark, pyspark)")
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> int:
@@ -132,7 +144,7 @@ def count_pytest_results(report: Path) -> tuple[int, int]:
 
 
 def test(args: argparse.Namespace) -> int:
-    setup()
+    setup(spark="spark" in args.engines)
     results: list[StepResult] = []
 
     def step(name: str, command: list[str], env: dict[str, str] | None = None, counter=None) -> None:
@@ -173,10 +185,29 @@ def test(args: argparse.Namespace) -> int:
         step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
         dbt_build("postgres", postgres_env)
         step(
-            "same marts",
+            "same marts pg",
             [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE), "--postgres"],
             postgres_env,
         )
+
+    if "spark" in args.engines:
+        # Spark in session mode reads the export in place, like DuckDB; its tables are Parquet
+        # files under the state directory, which the comparison reads directly
+        spark_env = dbt_env(
+            DBT_TARGET="spark",
+            SPARK_LOCAL_IP="127.0.0.1",
+            SPARK_STATE_DIR=str(TEST_SPARK_STATE),
+            PATH=f"{SPARK_VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+        )
+        target_path = "target/test/spark_dbt"
+        step(
+            "dbt build spark",
+            [str(SPARK_VENV / "bin" / "dbt"), "build", "--vars", variables, "--target-path", target_path],
+            spark_env,
+            counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
+        )
+        compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
+        step("same marts spark", [*compare, "--spark-warehouse", str(TEST_SPARK_STATE / "warehouse")])
 
     step(
         "sqlfluff lint",
@@ -206,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("setup", help="install the pinned toolchain into .venv")
+    setup_parser = commands.add_parser("setup", help="install the pinned toolchain into .venv")
+    setup_parser.add_argument("--spark", action="store_true", help="also install the Spark toolchain")
     demo = commands.add_parser("demo", help="build the demo warehouse on DuckDB and print a summary")
     demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
     demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
@@ -221,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "setup":
-        setup()
+        setup(spark=args.spark)
         return 0
     if args.command == "demo":
         return build_demo(args)

@@ -10,3 +10,7 @@
 {% macro postgres__exact_days_between(start_at, end_at) -%}
     (extract(epoch from ({{ end_at }} - {{ start_at }})) / 86400.0)
 {%- endmacro %}
+
+{% macro spark__exact_days_between(start_at, end_at) -%}
+    (cast(unix_micros({{ end_at }}) - unix_micros({{ start_at }}) as double) / 86400000000.0)
+{%- endmacro %}

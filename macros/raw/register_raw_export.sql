@@ -11,8 +11,9 @@
     * Tables whose source entry has `meta: {optional: true}` may be absent; they are
       exposed as an empty view with the declared columns.
 
-    Engines that cannot read the files where they lie get the raw schema loaded by a
-    script instead; the default implementation therefore does nothing.
+    Spark reads the files in place too (spark__ below). Engines that cannot read the files
+    where they lie get the raw schema loaded by scripts/load_raw_export.py instead; the
+    default implementation therefore does nothing.
 -#}
 {% macro register_raw_export() -%}
     {{ return(adapter.dispatch('register_raw_export', 'partner_attribution')()) }}
@@ -123,4 +124,80 @@
         {%- do names.append(source_node.name ~ '.csv|parquet') -%}
     {%- endfor -%}
     {{- return(names | sort) -}}
+{%- endmacro %}
+
+
+{#-
+    Spark: each file becomes a table over the file (raw._file_<table>, all CSV columns read as
+    text) and a view raw.<table> that casts every declared column to text, as on DuckDB. The
+    directory is listed through the binaryFile source (paths only), so CSV or Parquet is
+    detected per table and a missing file or column stops the run with a message naming it.
+-#}
+{% macro spark__register_raw_export() -%}
+    {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+    {%- if execute and raw_dir -%}
+        {%- set raw_dir = raw_dir.rstrip('/') -%}
+        {%- set raw_schema = var('raw_schema') -%}
+        {%- set listed = run_query("select path from binaryFile.`" ~ raw_dir ~ "`") -%}
+        {%- set present = [] -%}
+        {%- for row in listed.rows -%}
+            {%- do present.append(row[0].split('/')[-1]) -%}
+        {%- endfor -%}
+        {%- if present | length == 0 -%}
+            {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' is empty. Set the dbt var "
+                ~ "raw_data_dir to the directory holding the CRM export.") }}
+        {%- endif -%}
+        {%- do run_query('create schema if not exists ' ~ raw_schema) -%}
+        {%- for source_node in graph.sources.values()
+                if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
+            {%- set table = source_node.name -%}
+            {%- set columns = source_node.columns.keys() | list -%}
+            {%- set file_table = raw_schema ~ '._file_' ~ table -%}
+            {%- set view = raw_schema ~ '.' ~ table -%}
+            {%- do run_query('drop view if exists ' ~ view) -%}
+            {%- do run_query('drop table if exists ' ~ file_table) -%}
+            {%- if (table ~ '.csv') in present and (table ~ '.parquet') in present -%}
+                {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' holds both " ~ table
+                    ~ ".csv and " ~ table ~ ".parquet; keep exactly one of them.") }}
+            {%- elif (table ~ '.csv') in present -%}
+                {%- do run_query('create table ' ~ file_table ~ " using csv options (path '" ~ raw_dir ~ '/'
+                    ~ table ~ ".csv', header 'true', inferSchema 'false', multiLine 'true', quote '\"', escape '\"')") -%}
+            {%- elif (table ~ '.parquet') in present -%}
+                {%- do run_query('create table ' ~ file_table ~ " using parquet options (path '" ~ raw_dir
+                    ~ '/' ~ table ~ ".parquet')") -%}
+            {%- elif source_node.meta.get('optional', false) -%}
+                {%- set select_list = [] -%}
+                {%- for column in columns -%}
+                    {%- do select_list.append('cast(null as string) as ' ~ column) -%}
+                {%- endfor -%}
+                {%- do run_query('create view ' ~ view ~ ' as select ' ~ select_list | join(', ') ~ ' where false') -%}
+            {%- else -%}
+                {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' has no " ~ table ~ ".csv or "
+                    ~ table ~ ".parquet.") }}
+            {%- endif -%}
+            {%- if (table ~ '.csv') in present or (table ~ '.parquet') in present -%}
+                {%- set found = [] -%}
+                {%- for row in run_query('describe table ' ~ file_table).rows
+                        if row[0] and not row[0].startswith('#') -%}
+                    {%- do found.append(row[0] | lower | trim) -%}
+                {%- endfor -%}
+                {%- set missing = [] -%}
+                {%- for column in columns if column not in found -%}
+                    {%- do missing.append(column) -%}
+                {%- endfor -%}
+                {%- if missing -%}
+                    {{ exceptions.raise_compiler_error("The raw file for table " ~ table ~ " in '" ~ raw_dir
+                        ~ "' lacks the column(s) " ~ missing | join(', ') ~ ". Expected columns: "
+                        ~ columns | join(', ') ~ ". Found: " ~ found | join(', ') ~ ".") }}
+                {%- endif -%}
+                {%- set select_list = [] -%}
+                {%- for column in columns -%}
+                    {%- do select_list.append('cast(`' ~ column ~ '` as string) as `' ~ column ~ '`') -%}
+                {%- endfor -%}
+                {%- do run_query('create view ' ~ view ~ ' as select ' ~ select_list | join(', ')
+                    ~ ' from ' ~ file_table) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    select 1 as raw_export_registered
 {%- endmacro %}

@@ -14,3 +14,10 @@
 {% macro postgres__parse_decimal(column) -%}
     cast({{ adapter.quote(target.schema) }}.pa_try_numeric(trim({{ column }})) as {{ dbt.type_numeric() }})
 {%- endmacro %}
+
+{% macro spark__parse_decimal(column) -%}
+    case
+        when trim({{ column }}) rlike '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'
+            then try_cast(trim({{ column }}) as {{ dbt.type_numeric() }})
+    end
+{%- endmacro %}

@@ -15,3 +15,9 @@
         when trim({{ column }}) ~ '^[0-9]{1,18}$' then cast(trim({{ column }}) as {{ dbt.type_bigint() }})
     end
 {%- endmacro %}
+
+{% macro spark__parse_integer(column) -%}
+    case
+        when trim({{ column }}) rlike '^[0-9]{1,18}$' then cast(trim({{ column }}) as {{ dbt.type_bigint() }})
+    end
+{%- endmacro %}

@@ -23,3 +23,11 @@
         else {{ adapter.quote(target.schema) }}.pa_try_timestamp(trim({{ column }}))
     end
 {%- endmacro %}
+
+{#- Spark reads an offset itself and a value without one in the session zone, pinned to UTC in the profile. -#}
+{% macro spark__parse_timestamp_utc(column) -%}
+    case
+        when trim({{ column }}) rlike '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? ?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?$'
+            then try_cast(trim({{ column }}) as timestamp)
+    end
+{%- endmacro %}

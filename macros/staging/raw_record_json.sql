@@ -21,3 +21,11 @@
         {%- endfor %}
     ) as text)
 {%- endmacro %}
+
+{% macro spark__raw_record_json(columns) -%}
+    to_json(named_struct(
+        {%- for column in columns %}
+        '{{ column }}', {{ adapter.quote(column) }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    ))
+{%- endmacro %}

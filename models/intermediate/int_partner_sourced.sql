@@ -23,6 +23,7 @@
 {%- set trust_crm_field = 'true' if partner_var('sourcing_trust_crm_field') else 'false' -%}
 {%- set requires_qualification = 'true' if partner_var('sourcing_requires_qualification') else 'false' -%}
 {%- set exclude_us_funded = 'true' if partner_var('sourcing_exclude_us_funded') else 'false' -%}
+{%- set created_at = 'linked_touches.opportunity_created_at' -%}
 
 with
 
@@ -57,10 +58,8 @@ candidate_touches as (
     where
         opportunities.is_sourceable
         and linked_touches.can_source
-        and linked_touches.occurred_at >= {{ dbt.dateadd('day', -partner_var('sourcing_lookback_days'),
-            'linked_touches.opportunity_created_at') }}
-        and linked_touches.occurred_at <= {{ dbt.dateadd('day', partner_var('sourcing_grace_days'),
-            'linked_touches.opportunity_created_at') }}
+        and linked_touches.occurred_at >= {{ add_days(created_at, -partner_var('sourcing_lookback_days')) }}
+        and linked_touches.occurred_at <= {{ add_days(created_at, partner_var('sourcing_grace_days')) }}
         and coalesce(linked_touches.status, 'none') not in ('rejected', 'expired')
         and (not {{ requires_qualification }} or coalesce(linked_touches.is_qualified, false))
         and (not {{ exclude_us_funded }} or coalesce(linked_touches.funded_by, 'none') <> 'us')

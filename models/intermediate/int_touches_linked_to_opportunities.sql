@@ -38,8 +38,8 @@ account_level_links as (
     inner join opportunities
         on
             touches.account_id = opportunities.account_id
-            and touches.occurred_at >= {{ dbt.dateadd('day', -partner_var('attribution_lookback_days'),
-                'opportunities.created_at') }}
+            and touches.occurred_at
+            >= {{ add_days('opportunities.created_at', -partner_var('attribution_lookback_days')) }}
     where touches.opportunity_id is null
 ),
 
@@ -75,7 +75,7 @@ windowed as (
         on links.opportunity_id = opportunities.opportunity_id
     where
         touches.occurred_at
-        <= {{ dbt.dateadd('day', partner_var('post_close_window_days'), 'opportunities.end_at') }}
+        <= {{ add_days('opportunities.end_at', partner_var('post_close_window_days')) }}
 ),
 
 final as (

@@ -1,0 +1,16 @@
+{#-
+    A timestamp plus a whole number of days (negative to go back), exact to the microsecond.
+    dbt.dateadd on Spark goes through Unix seconds and drops fractions of a second, so Spark
+    adds an interval instead.
+-#}
+{% macro add_days(timestamp_sql, days) -%}
+    {{ return(adapter.dispatch('add_days', 'partner_attribution')(timestamp_sql, days)) }}
+{%- endmacro %}
+
+{% macro default__add_days(timestamp_sql, days) -%}
+    {{ dbt.dateadd('day', days, timestamp_sql) }}
+{%- endmacro %}
+
+{% macro spark__add_days(timestamp_sql, days) -%}
+    ({{ timestamp_sql }} + make_dt_interval({{ days }}))
+{%- endmacro %}
