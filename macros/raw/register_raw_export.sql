@@ -138,10 +138,13 @@
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
         {%- set raw_schema = var('raw_schema') -%}
+        {#- the listing gives absolute paths: a relative one in a table would resolve under the warehouse -#}
         {%- set listed = run_query("select path from binaryFile.`" ~ raw_dir ~ "`") -%}
         {%- set present = [] -%}
+        {%- set full_path = {} -%}
         {%- for row in listed.rows -%}
             {%- do present.append(row[0].split('/')[-1]) -%}
+            {%- do full_path.update({row[0].split('/')[-1]: row[0]}) -%}
         {%- endfor -%}
         {%- if present | length == 0 -%}
             {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' is empty. Set the dbt var "
@@ -160,11 +163,12 @@
                 {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' holds both " ~ table
                     ~ ".csv and " ~ table ~ ".parquet; keep exactly one of them.") }}
             {%- elif (table ~ '.csv') in present -%}
-                {%- do run_query('create table ' ~ file_table ~ " using csv options (path '" ~ raw_dir ~ '/'
-                    ~ table ~ ".csv', header 'true', inferSchema 'false', multiLine 'true', quote '\"', escape '\"')") -%}
+                {%- do run_query('create table ' ~ file_table ~ " using csv options (path '"
+                    ~ full_path[table ~ '.csv'] ~ "', header 'true', inferSchema 'false', multiLine 'true', "
+                    ~ "quote '\"', escape '\"')") -%}
             {%- elif (table ~ '.parquet') in present -%}
-                {%- do run_query('create table ' ~ file_table ~ " using parquet options (path '" ~ raw_dir
-                    ~ '/' ~ table ~ ".parquet')") -%}
+                {%- do run_query('create table ' ~ file_table ~ " using parquet options (path '"
+                    ~ full_path[table ~ '.parquet'] ~ "')") -%}
             {%- elif source_node.meta.get('optional', false) -%}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
