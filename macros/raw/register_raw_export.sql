@@ -30,7 +30,7 @@
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
         {%- set raw_schema = var('raw_schema') -%}
-        {%- set listed = run_query("select file from glob('" ~ _sql_escape(raw_dir) ~ "/*')") -%}
+        {%- set listed = run_query("select file from glob('" ~ raw_dir | replace("'", "''") ~ "/*')") -%}
         {%- set present = [] -%}
         {%- for row in listed.rows -%}
             {%- do present.append(row[0].split('/')[-1]) -%}
@@ -49,27 +49,15 @@
                 if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
             {%- set table = source_node.name -%}
             {%- set columns = source_node.columns.keys() | list -%}
-            {%- set is_optional = source_node.meta.get('optional', false) -%}
-            {%- set has_csv = (table ~ '.csv') in present -%}
-            {%- set has_parquet = (table ~ '.parquet') in present -%}
-
-            {%- if has_csv and has_parquet -%}
-                {{ exceptions.raise_compiler_error(
-                    "raw_data_dir '" ~ raw_dir ~ "' holds both " ~ table ~ ".csv and " ~ table
-                    ~ ".parquet; keep exactly one of them."
-                ) }}
-            {%- elif has_csv -%}
-                {%- set reader = "read_csv('" ~ _sql_escape(raw_dir ~ '/' ~ table ~ '.csv')
+            {%- set file_format = raw_file_format(table, present, raw_dir, source_node.meta.get('optional', false)) -%}
+            {%- set file_path = (raw_dir ~ '/' ~ table ~ '.' ~ file_format) | replace("'", "''") -%}
+            {%- if file_format == 'csv' -%}
+                {%- set reader = "read_csv('" ~ file_path
                     ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')" -%}
-            {%- elif has_parquet -%}
-                {%- set reader = "read_parquet('" ~ _sql_escape(raw_dir ~ '/' ~ table ~ '.parquet') ~ "')" -%}
-            {%- elif is_optional -%}
-                {%- set reader = none -%}
+            {%- elif file_format == 'parquet' -%}
+                {%- set reader = "read_parquet('" ~ file_path ~ "')" -%}
             {%- else -%}
-                {{ exceptions.raise_compiler_error(
-                    "raw_data_dir '" ~ raw_dir ~ "' has no " ~ table ~ ".csv or " ~ table ~ ".parquet. "
-                    ~ "The CRM export needs one file per table: " ~ _required_tables() | join(', ') ~ "."
-                ) }}
+                {%- set reader = none -%}
             {%- endif -%}
 
             {%- set view = adapter.quote(raw_schema) ~ '.' ~ adapter.quote(table) -%}
@@ -86,17 +74,7 @@
                 {%- for row in described.rows -%}
                     {%- do found.append(row[0] | lower | trim) -%}
                 {%- endfor -%}
-                {%- set missing = [] -%}
-                {%- for column in columns if column not in found -%}
-                    {%- do missing.append(column) -%}
-                {%- endfor -%}
-                {%- if missing -%}
-                    {{ exceptions.raise_compiler_error(
-                        "The raw file for table " ~ table ~ " in '" ~ raw_dir ~ "' lacks the column(s) "
-                        ~ missing | join(', ') ~ ". Expected columns: " ~ columns | join(', ')
-                        ~ ". Found: " ~ found | join(', ') ~ "."
-                    ) }}
-                {%- endif -%}
+                {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
                     {%- do select_list.append('cast(' ~ adapter.quote(column) ~ ' as varchar) as '
@@ -108,22 +86,6 @@
         {%- endfor -%}
     {%- endif -%}
     select 1 as raw_export_registered
-{%- endmacro %}
-
-
-{% macro _sql_escape(text) -%}
-    {{- return(text | replace("'", "''")) -}}
-{%- endmacro %}
-
-
-{% macro _required_tables() -%}
-    {%- set names = [] -%}
-    {%- for source_node in graph.sources.values()
-            if source_node.package_name == project_name and source_node.source_name == 'crm'
-            and not source_node.meta.get('optional', false) -%}
-        {%- do names.append(source_node.name ~ '.csv|parquet') -%}
-    {%- endfor -%}
-    {{- return(names | sort) -}}
 {%- endmacro %}
 
 
@@ -159,41 +121,28 @@
             {%- set view = raw_schema ~ '.' ~ table -%}
             {%- do run_query('drop view if exists ' ~ view) -%}
             {%- do run_query('drop table if exists ' ~ file_table) -%}
-            {%- if (table ~ '.csv') in present and (table ~ '.parquet') in present -%}
-                {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' holds both " ~ table
-                    ~ ".csv and " ~ table ~ ".parquet; keep exactly one of them.") }}
-            {%- elif (table ~ '.csv') in present -%}
+            {%- set file_format = raw_file_format(table, present, raw_dir, source_node.meta.get('optional', false)) -%}
+            {%- if file_format == 'csv' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using csv options (path '"
                     ~ full_path[table ~ '.csv'] ~ "', header 'true', inferSchema 'false', multiLine 'true', "
                     ~ "quote '\"', escape '\"')") -%}
-            {%- elif (table ~ '.parquet') in present -%}
+            {%- elif file_format == 'parquet' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using parquet options (path '"
                     ~ full_path[table ~ '.parquet'] ~ "')") -%}
-            {%- elif source_node.meta.get('optional', false) -%}
+            {%- else -%}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
                     {%- do select_list.append('cast(null as string) as ' ~ column) -%}
                 {%- endfor -%}
                 {%- do run_query('create view ' ~ view ~ ' as select ' ~ select_list | join(', ') ~ ' where false') -%}
-            {%- else -%}
-                {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' has no " ~ table ~ ".csv or "
-                    ~ table ~ ".parquet.") }}
             {%- endif -%}
-            {%- if (table ~ '.csv') in present or (table ~ '.parquet') in present -%}
+            {%- if file_format is not none -%}
                 {%- set found = [] -%}
                 {%- for row in run_query('describe table ' ~ file_table).rows
                         if row[0] and not row[0].startswith('#') -%}
                     {%- do found.append(row[0] | lower | trim) -%}
                 {%- endfor -%}
-                {%- set missing = [] -%}
-                {%- for column in columns if column not in found -%}
-                    {%- do missing.append(column) -%}
-                {%- endfor -%}
-                {%- if missing -%}
-                    {{ exceptions.raise_compiler_error("The raw file for table " ~ table ~ " in '" ~ raw_dir
-                        ~ "' lacks the column(s) " ~ missing | join(', ') ~ ". Expected columns: "
-                        ~ columns | join(', ') ~ ". Found: " ~ found | join(', ') ~ ".") }}
-                {%- endif -%}
+                {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
                     {%- do select_list.append('cast(`' ~ column ~ '` as string) as `' ~ column ~ '`') -%}
