@@ -6,7 +6,7 @@
 
 Every engine must hold the same rows of every compared mart (matched on the mart's key) with the
 same values: text, booleans and timestamps exactly, numbers within a relative 1e-9. The columns
-compared are those of each mart's contract in models/marts/_marts__models.yml. PostgreSQL is read
+compared are those of each mart's contract in models/marts/*.yml. PostgreSQL is read
 through the PG* variables; a Spark session-mode warehouse is read from its Parquet files.
 """
 
@@ -24,12 +24,20 @@ import duckdb
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-MARTS_YML = ROOT / "models" / "marts" / "_marts__models.yml"
+MARTS_DIR = ROOT / "models" / "marts"
 KEYS = {
     "fct_opportunities": ["opportunity_id"],
     "fct_opportunity_partners": ["opportunity_id", "partner_id"],
     "fct_partner_touches": ["activity_id", "opportunity_id"],
     "fct_partner_attribution": ["opportunity_id", "partner_id", "attribution_model"],
+    "mart_partner_attach": [
+        "period_basis",
+        "period_grain",
+        "fiscal_year",
+        "fiscal_period",
+        "region",
+        "opportunity_type",
+    ],
 }
 TOLERANCE = 1e-9
 
@@ -37,9 +45,12 @@ Reader = Callable[[str, list[str]], list[tuple]]
 
 
 def contract_columns(mart: str) -> list[str]:
-    document = yaml.safe_load(MARTS_YML.read_text())
-    (model,) = [m for m in document["models"] if m["name"] == mart]
-    return [column["name"] for column in model["columns"]]
+    """The mart's contract columns, from whichever YAML file under models/marts declares it."""
+    for path in sorted(MARTS_DIR.glob("*.yml")):
+        for model in yaml.safe_load(path.read_text()).get("models", []):
+            if model["name"] == mart:
+                return [column["name"] for column in model["columns"]]
+    raise KeyError(f"no contract for {mart} under {MARTS_DIR}")
 
 
 def duckdb_reader(path: Path) -> Reader:
