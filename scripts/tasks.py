@@ -178,6 +178,12 @@ def test(args: argparse.Namespace) -> int:
         )
 
     dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
+    # the documentation site: every model, column and doc block must render
+    step(
+        "dbt docs",
+        [str(BIN / "dbt"), "docs", "generate", "--vars", variables, "--target-path", "target/test/docs"],
+        dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)),
+    )
 
     if "postgres" in args.engines:
         postgres_env = dbt_env(DBT_TARGET="postgres", **TEST_POSTGRES)
