@@ -112,15 +112,19 @@ touch_sourced as (
             when '{{ tie_breaker }}' = 'contested' then candidate_partner_count = 1
             else best_candidate_rank = 1
         end as is_sourced,
-        case
-            when '{{ tie_breaker }}' = 'split' then cast(1 as {{ type_double() }}) / candidate_partner_count
-            when '{{ tie_breaker }}' = 'contested' and candidate_partner_count > 1 then cast(0 as {{ type_double() }})
-            when '{{ tie_breaker }}' = 'contested' then cast(1 as {{ type_double() }})
-            when best_candidate_rank = 1 then cast(1 as {{ type_double() }})
-            else cast(0 as {{ type_double() }})
-        end as sourced_credit,
         '{{ tie_breaker }}' = 'contested' and candidate_partner_count > 1 as is_sourcing_contested
     from counted_candidates
+),
+
+touch_credited as (
+    select
+        touch_sourced.*,
+        case
+            when not is_sourced then cast(0 as {{ type_double() }})
+            when '{{ tie_breaker }}' = 'split' then cast(1 as {{ type_double() }}) / candidate_partner_count
+            else cast(1 as {{ type_double() }})
+        end as sourced_credit
+    from touch_sourced
 ),
 
 final as (
@@ -144,7 +148,7 @@ final as (
         is_sourced,
         sourced_credit,
         is_sourcing_contested
-    from touch_sourced
+    from touch_credited
 )
 
 select * from final
