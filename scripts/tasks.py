@@ -168,15 +168,16 @@ def test(args: argparse.Namespace) -> int:
     TEST_WAREHOUSE.parent.mkdir(parents=True)
     variables = json.dumps({"as_of_date": DEMO_AS_OF_DATE})
 
-    def dbt_build(engine: str, env: dict[str, str]) -> None:
-        target_path = f"target/test/{engine}"
+    def dbt_build(engine: str, env: dict[str, str], dbt: Path = BIN / "dbt") -> None:
+        target_path = f"target/test/{engine}_dbt"
         step(
             f"dbt build {engine}",
-            [str(BIN / "dbt"), "build", "--vars", variables, "--target-path", target_path],
+            [str(dbt), "build", "--vars", variables, "--target-path", target_path],
             env,
             counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
         )
 
+    compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
     dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
     # the documentation site: every model, column and doc block must render
     step(
@@ -190,11 +191,7 @@ def test(args: argparse.Namespace) -> int:
         step("postgres up", [str(BIN / "python"), "scripts/local_postgres.py", "start"], postgres_env)
         step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
         dbt_build("postgres", postgres_env)
-        step(
-            "same marts pg",
-            [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE), "--postgres"],
-            postgres_env,
-        )
+        step("same marts pg", [*compare, "--postgres"], postgres_env)
 
     if "spark" in args.engines:
         # Spark in session mode reads the export in place, like DuckDB; its tables are Parquet
@@ -205,14 +202,7 @@ def test(args: argparse.Namespace) -> int:
             SPARK_STATE_DIR=str(TEST_SPARK_STATE),
             PATH=f"{SPARK_VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
         )
-        target_path = "target/test/spark_dbt"
-        step(
-            "dbt build spark",
-            [str(SPARK_VENV / "bin" / "dbt"), "build", "--vars", variables, "--target-path", target_path],
-            spark_env,
-            counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
-        )
-        compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
+        dbt_build("spark", spark_env, dbt=SPARK_VENV / "bin" / "dbt")
         step("same marts spark", [*compare, "--spark-warehouse", str(TEST_SPARK_STATE / "warehouse")])
 
     step(
