@@ -108,6 +108,46 @@
     {%- endif -%}
     {%- do checked.update({'fiscal_year_start_month': month}) -%}
 
+    {#- marts: the impact mart's small-segment threshold, MDF, reciprocity and role labels -#}
+    {%- set min_closed = var('impact_min_closed_deals') -%}
+    {%- if min_closed is boolean or min_closed is not number or min_closed < 1 or min_closed != min_closed | int -%}
+        {{ exceptions.raise_compiler_error(
+            "var impact_min_closed_deals = " ~ min_closed ~ " is not allowed: write a whole number of closed deals "
+            ~ ">= 1 (e.g. 30); a side of a segment with fewer is flagged too small to read.") }}
+    {%- endif -%}
+    {%- do checked.update({'impact_min_closed_deals': min_closed | int}) -%}
+
+    {%- for list_var, allowed, example in [
+            ('mdf_activity_types', none, '[mdf_campaign]'),
+            ('mdf_funded_by', ['partner', 'us', 'shared'], '[us, shared]'),
+            ('referral_activity_types', none, '[referral]')] -%}
+        {%- set values = var(list_var) -%}
+        {%- if values is string or values is not iterable or values is mapping -%}
+            {{ exceptions.raise_compiler_error(
+                "var " ~ list_var ~ " = " ~ values ~ " is not allowed: write a list (e.g. " ~ example ~ ")"
+                ~ " or [] for none.") }}
+        {%- endif -%}
+        {%- set cleaned = [] -%}
+        {%- for value in values -%}
+            {%- set code = value | string | lower | trim -%}
+            {%- if allowed is not none and code not in allowed -%}
+                {{ exceptions.raise_compiler_error(
+                    "var " ~ list_var ~ " holds '" ~ value ~ "', which is not allowed: use only "
+                    ~ allowed | join(', ') ~ ".") }}
+            {%- endif -%}
+            {%- do cleaned.append(code) -%}
+        {%- endfor -%}
+        {%- do checked.update({list_var: cleaned}) -%}
+    {%- endfor -%}
+
+    {%- set role_share = var('role_label_min_share') -%}
+    {%- if role_share is boolean or role_share is not number or role_share < 0 or role_share > 1 -%}
+        {{ exceptions.raise_compiler_error(
+            "var role_label_min_share = " ~ role_share ~ " is not allowed: write a share from 0 to 1 (e.g. 0.4); "
+            ~ "a partner whose leading role holds less of its touches is labelled mixed.") }}
+    {%- endif -%}
+    {%- do checked.update({'role_label_min_share': role_share}) -%}
+
     {#- user-defined members of the position family: [{name, first_share, last_share}, ...] -#}
     {%- set builtin_models = ['first_touch', 'last_touch', 'linear', 'position_based', 'j_shaped', 'inverse_j',
                               'w_shaped', 'time_decay', 'sourced'] -%}
