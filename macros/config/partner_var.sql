@@ -140,13 +140,13 @@
         {%- do checked.update({list_var: cleaned}) -%}
     {%- endfor -%}
 
-    {%- set role_share = var('role_label_min_share') -%}
-    {%- if role_share is boolean or role_share is not number or role_share < 0 or role_share > 1 -%}
+    {%- set min_lift = var('role_label_min_lift') -%}
+    {%- if min_lift is boolean or min_lift is not number or min_lift < 0 -%}
         {{ exceptions.raise_compiler_error(
-            "var role_label_min_share = " ~ role_share ~ " is not allowed: write a share from 0 to 1 (e.g. 0.4); "
-            ~ "a partner whose leading role holds less of its touches is labelled mixed.") }}
+            "var role_label_min_lift = " ~ min_lift ~ " is not allowed: write a number >= 0 (e.g. 1.2); a partner "
+            ~ "that plays no role at least this many times as much as the average partner is labelled mixed.") }}
     {%- endif -%}
-    {%- do checked.update({'role_label_min_share': role_share}) -%}
+    {%- do checked.update({'role_label_min_lift': min_lift}) -%}
 
     {#- user-defined members of the position family: [{name, first_share, last_share}, ...] -#}
     {%- set builtin_models = ['first_touch', 'last_touch', 'linear', 'position_based', 'j_shaped', 'inverse_j',

@@ -76,10 +76,7 @@ final as (
         opportunity_type,
         stage,
         region,
-        case
-            when region in {{ sql_list(partner_var('partner_led_regions')) }} then 'partner_led'
-            else 'direct'
-        end as market_motion,
+        {{ market_motion('region') }} as market_motion,
         opportunity_type in {{ sql_list(partner_var('sourceable_opportunity_types')) }} as is_sourceable,
         created_at,
         closed_at,

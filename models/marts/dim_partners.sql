@@ -1,0 +1,24 @@
+{#-
+    One row per known partner (usable rows of the partners export): who it is, its own region
+    and the market motion of that region (partner_led when in var partner_led_regions, else
+    direct). The marts' partner_id columns point here.
+-#}
+with
+
+partners as (
+    select * from {{ ref('stg_crm__partners') }}
+),
+
+final as (
+    select
+        cast(partner_id as {{ dbt.type_string() }}) as partner_id,
+        cast(partner_name as {{ dbt.type_string() }}) as partner_name,
+        cast(partner_type as {{ dbt.type_string() }}) as partner_type,
+        cast(tier as {{ dbt.type_string() }}) as tier,
+        cast(region as {{ dbt.type_string() }}) as region,
+        cast({{ market_motion('region') }} as {{ dbt.type_string() }}) as market_motion,
+        cast(joined_at as {{ dbt.type_timestamp() }}) as joined_at
+    from partners
+)
+
+select * from final

@@ -1,0 +1,67 @@
+{#-
+    The partner scorecard by fiscal quarter, one row per partner and fiscal quarter in which
+    something of it happened (a deal it is attached to was created or closed, a touch, an MDF
+    campaign, a referral we gave it). Each measure sits in the quarter of its own event:
+    pipeline in the quarter the deal was created, revenue in the quarter it closed, touches,
+    MDF spend and referrals in the quarter they happened (see int_partner_quarterly_measures).
+    The role label and ratios are the quarter's own.
+-#}
+{%- set types = {'count': dbt.type_int(), 'amount': dbt.type_numeric(), 'double': type_double()} -%}
+{%- set measure_columns = [] -%}
+{%- for name, kind in scorecard_measures() -%}
+    {%- do measure_columns.append('cast(quarterly_measures.' ~ name ~ ' as ' ~ types[kind] ~ ') as ' ~ name) -%}
+{%- endfor %}
+
+with
+
+partners as (
+    select * from {{ ref('dim_partners') }}
+),
+
+quarterly_measures as (
+    select * from {{ ref('int_partner_quarterly_measures') }}
+),
+
+role_touches as (
+    select * from {{ ref('int_partner_role_touches') }}
+),
+
+leading_roles as (
+    {{ leading_role('role_touches', ['fiscal_year', 'fiscal_quarter']) }}
+),
+
+measured as (
+    select
+        quarterly_measures.partner_id,
+        cast(quarterly_measures.fiscal_year as {{ dbt.type_int() }}) as fiscal_year,
+        cast(quarterly_measures.fiscal_quarter as {{ dbt.type_int() }}) as fiscal_quarter,
+        cast({{ fiscal_quarter_start_date('quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') }}
+            as date) as fiscal_quarter_start_date,
+        partners.partner_name,
+        partners.partner_type,
+        partners.tier,
+        partners.region as partner_region,
+        partners.market_motion,
+        cast(coalesce(leading_roles.role_label, 'none') as {{ dbt.type_string() }}) as role_label,
+        cast(leading_roles.leading_role as {{ dbt.type_string() }}) as leading_role,
+        cast(leading_roles.role_share as {{ type_double() }}) as leading_role_share,
+        cast(leading_roles.role_lift as {{ type_double() }}) as leading_role_lift,
+        {{ measure_columns | join(',\n        ') }}
+    from quarterly_measures
+    inner join partners
+        on quarterly_measures.partner_id = partners.partner_id
+    left join leading_roles
+        on
+            quarterly_measures.partner_id = leading_roles.partner_id
+            and quarterly_measures.fiscal_year = leading_roles.fiscal_year
+            and quarterly_measures.fiscal_quarter = leading_roles.fiscal_quarter
+),
+
+final as (
+    select
+        measured.*,
+        {{ scorecard_ratios() | join(',\n        ') }}
+    from measured
+)
+
+select * from final
