@@ -38,6 +38,10 @@ KEYS = {
         "region",
         "opportunity_type",
     ],
+    "dim_partners": ["partner_id"],
+    "mart_partner_scorecard": ["partner_id"],
+    "mart_partner_scorecard_quarterly": ["partner_id", "fiscal_year", "fiscal_quarter"],
+    "mart_partner_attribution_by_model": ["partner_id", "attribution_model"],
 }
 TOLERANCE = 1e-9
 
