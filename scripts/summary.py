@@ -37,19 +37,15 @@ from marts.fct_opportunities
 
 TOP_PARTNERS_SQL = """
 select
-    partners.partner_id,
-    partners.partner_name,
-    partners.partner_type,
-    count(*) as attached_deals,
-    sum(case when links.is_sourced then 1 else 0 end) as sourced_deals,
-    sum(case when opportunities.is_won then opportunities.amount else 0 end) as attached_won_amount
-from marts.fct_opportunity_partners as links
-inner join marts.fct_opportunities as opportunities
-    on links.opportunity_id = opportunities.opportunity_id
-inner join staging.stg_crm__partners as partners
-    on links.partner_id = partners.partner_id
-group by partners.partner_id, partners.partner_name, partners.partner_type
-order by attached_won_amount desc, partners.partner_id
+    partner_id,
+    partner_name,
+    partner_type,
+    role_label,
+    attached_opportunities,
+    sourced_opportunities,
+    attached_won_amount
+from marts.mart_partner_scorecard
+order by attached_won_amount desc, partner_id
 limit 5
 """
 
@@ -84,11 +80,11 @@ def summarise(warehouse: Path) -> str:
         f"win rate:              {percent(win_att)} with a partner attached vs {percent(win_un)} without",
         f"sourcing contested:    {contested} deals",
         "",
-        "top partners by won revenue on deals they are attached to:",
+        "top partners by won revenue on deals they are attached to (type as declared, role as played):",
     ]
-    for partner_id, name, partner_type, deals, sourced_deals, won_amount in top:
+    for partner_id, name, partner_type, role, deals, sourced_deals, won_amount in top:
         lines.append(
-            f"  {partner_id:<10} {name[:28]:<28} {partner_type or '':<18} {deals:>5} deals"
+            f"  {partner_id:<10} {name[:28]:<28} {partner_type or '':<18} {role:<9} {deals:>5} deals"
             f" {sourced_deals:>4} sourced  {won_amount or 0:>14,.0f} won"
         )
     lines += ["", "rejected raw rows (see audit.rejected_rows for the reasons):"]
@@ -99,7 +95,7 @@ def summarise(warehouse: Path) -> str:
         "query it (close other writers first; DuckDB allows one writer per file):",
         f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
         ".sql('select * from marts.fct_opportunities limit 5'))\"",
-        "  schemas: marts (fct_*), intermediate, staging, audit (rejected_rows), reference (seeds)",
+        "  schemas: marts (fct_*, dim_partners, mart_*), intermediate, staging, audit (rejected_rows), reference (seeds)",
         "",
     ]
     return "\n".join(lines)
