@@ -32,6 +32,9 @@ REQUIREMENTS = ROOT / "requirements.txt"
 # Spark (pyspark carries Spark itself, ~600 MB) gets a virtualenv of its own
 SPARK_VENV = ROOT / ".venv-spark"
 SPARK_REQUIREMENTS = ROOT / "requirements-spark.txt"
+# the semantic layer (dbt-metricflow) too, so its dependencies never move the main toolchain's
+METRICFLOW_VENV = ROOT / ".venv-metricflow"
+METRICFLOW_REQUIREMENTS = ROOT / "requirements-metricflow.txt"
 
 # The bundled demo export ends on this day; building "as of" it keeps the demo's answers fixed.
 DEMO_AS_OF_DATE = "2025-12-31"
@@ -84,9 +87,11 @@ def install(venv_dir: Path, requirements: Path, what: str) -> None:
     stamp.write_text(wanted + "\n")
 
 
-def setup(spark: bool = False) -> None:
-    """The pinned toolchain in .venv; with spark, also the Spark toolchain in .venv-spark."""
+def setup(spark: bool = False, metricflow: bool = False) -> None:
+    """The pinned toolchain in .venv; with spark and metricflow, also .venv-spark and .venv-metricflow."""
     install(VENV, REQUIREMENTS, "the pinned toolchain")
+    if metricflow:
+        install(METRICFLOW_VENV, METRICFLOW_REQUIREMENTS, "the semantic layer (dbt-metricflow)")
     if spark:
         install(SPARK_VENV, SPARK_REQUIREMENTS, "the Spark toolchain (dbt-spark, pyspark)")
 
@@ -144,7 +149,7 @@ def count_pytest_results(report: Path) -> tuple[int, int]:
 
 
 def test(args: argparse.Namespace) -> int:
-    setup(spark="spark" in args.engines)
+    setup(spark="spark" in args.engines, metricflow=True)
     results: list[StepResult] = []
 
     def step(name: str, command: list[str], env: dict[str, str] | None = None, counter=None) -> None:
@@ -183,6 +188,12 @@ def test(args: argparse.Namespace) -> int:
     step(
         "dbt docs",
         [str(BIN / "dbt"), "docs", "generate", "--vars", variables, "--target-path", "target/test/docs"],
+        dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)),
+    )
+    # the semantic layer: mf validate-configs, and mf query answers checked against SQL on the marts
+    step(
+        "semantic layer",
+        [str(METRICFLOW_VENV / "bin" / "python"), "scripts/check_semantic_layer.py", str(TEST_WAREHOUSE)],
         dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)),
     )
 
@@ -235,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     setup_parser = commands.add_parser("setup", help="install the pinned toolchain into .venv")
     setup_parser.add_argument("--spark", action="store_true", help="also install the Spark toolchain")
+    setup_parser.add_argument(
+        "--metricflow", action="store_true", help="also install the semantic layer (dbt-metricflow)"
+    )
     demo = commands.add_parser("demo", help="build the demo warehouse on DuckDB and print a summary")
     demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
     demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
@@ -249,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "setup":
-        setup(spark=args.spark)
+        setup(spark=args.spark, metricflow=args.metricflow)
         return 0
     if args.command == "demo":
         return build_demo(args)

@@ -1,0 +1,16 @@
+{#-
+    One row per calendar day from 2015 to 2035: the time spine MetricFlow joins metrics to
+    (cumulative metrics, filling empty days). dbt's own date_spine, so it builds on every engine.
+-#}
+with
+
+days as (
+    {{ dbt.date_spine('day', "cast('2015-01-01' as date)", "cast('2036-01-01' as date)") }}
+),
+
+final as (
+    select cast(date_day as date) as date_day
+    from days
+)
+
+select * from final
