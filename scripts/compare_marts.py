@@ -42,6 +42,7 @@ KEYS = {
     "mart_partner_scorecard": ["partner_id"],
     "mart_partner_scorecard_quarterly": ["partner_id", "fiscal_year", "fiscal_quarter"],
     "mart_partner_attribution_by_model": ["partner_id", "attribution_model"],
+    "mart_partner_impact": ["segment", "region", "opportunity_type", "market_motion"],
 }
 TOLERANCE = 1e-9
 
