@@ -32,4 +32,4 @@ final as (
 )
 
 select * from final
-order by rank_spread desc, linear_rank
+order by rank_spread desc, linear_rank asc

@@ -185,7 +185,9 @@ def compare(check: Check, mf_rows: list[dict[str, str]], sql_rows: list[tuple]) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("warehouse", nargs="?", default=os.environ.get("DUCKDB_PATH"))
     args = parser.parse_args(argv)
     if not args.warehouse or not Path(args.warehouse).exists():
@@ -211,7 +213,17 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(scratch) / f"check_{index}.csv"
             metrics = ",".join(check.metrics)
             run(
-                [str(MF_BIN / "mf"), "query", "--quiet", "--metrics", metrics, "--group-by", check.group_by, "--csv", str(out)],
+                [
+                    str(MF_BIN / "mf"),
+                    "query",
+                    "--quiet",
+                    "--metrics",
+                    metrics,
+                    "--group-by",
+                    check.group_by,
+                    "--csv",
+                    str(out),
+                ],
                 env,
             )
             with out.open(newline="") as handle:
@@ -223,7 +235,9 @@ def main(argv: list[str] | None = None) -> int:
             problems = compare(check, answers[check.name], connection.sql(check.sql).fetchall())
             groups = len(answers[check.name])
             verdict = "same" if not problems else "DIFFERENT"
-            print(f"{check.name}: {len(check.metrics)} metrics x {groups} groups, MetricFlow vs SQL {verdict}")
+            print(
+                f"{check.name}: {len(check.metrics)} metrics x {groups} groups, MetricFlow vs SQL {verdict}"
+            )
             for problem in problems:
                 print(f"  {problem}")
             failures += bool(problems)

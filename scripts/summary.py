@@ -95,7 +95,8 @@ def summarise(warehouse: Path) -> str:
         "query it (close other writers first; DuckDB allows one writer per file):",
         f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
         ".sql('select * from marts.fct_opportunities limit 5'))\"",
-        "  schemas: marts (fct_*, dim_partners, mart_*), intermediate, staging, audit (rejected_rows), reference (seeds)",
+        "  schemas: marts (fct_*, dim_partners, mart_*), intermediate, staging, audit (rejected_rows),"
+        " reference (seeds)",
         "",
     ]
     return "\n".join(lines)

@@ -1,6 +1,6 @@
 {#-
     A select of each partner's role label, from a relation (or CTE) of role touches with
-    columns partner_id, the period_columns, role, role_priority and touches.
+    columns partner_id, the period_columns, partner_role, role_priority and touches.
     * role_share: the share of the partner's touches (in the period) in the role;
     * role_lift: role_share divided by the role's share of all partners' touches in the
       period: how much more than the average partner this partner plays the role. Lift, not
@@ -21,31 +21,31 @@
     {%- set double = type_double() -%}
     select
         {{ partner_partition }},
-        role as leading_role,
+        partner_role as leading_role,
         role_share,
         role_lift,
         case
-            when role_lift >= {{ partner_var('role_label_min_lift') }} then role
+            when role_lift >= {{ partner_var('role_label_min_lift') }} then partner_role
             else 'mixed'
         end as role_label
     from (
         select
             {{ partner_partition }},
-            role,
+            partner_role,
             role_share,
             role_share / ecosystem_role_share as role_lift,
             row_number() over (
                 partition by {{ partner_partition }}
-                order by role_share / ecosystem_role_share desc, touches desc, role_priority, {{ binary_order('role') }}
+                order by role_share / ecosystem_role_share desc, touches desc, role_priority, {{ binary_order('partner_role') }}
             ) as role_rank
         from (
             select
                 {{ partner_partition }},
-                role,
+                partner_role,
                 role_priority,
                 touches,
                 cast(touches as {{ double }}) / sum(touches) over (partition by {{ partner_partition }}) as role_share,
-                cast(sum(touches) over ({{ period_partition }}{{ ', ' if period_columns else 'partition by ' }}role)
+                cast(sum(touches) over ({{ period_partition }}{{ ', ' if period_columns else 'partition by ' }}partner_role)
                     as {{ double }})
                 / sum(touches) over ({{ period_partition }}) as ecosystem_role_share
             from {{ role_touches }}

@@ -127,8 +127,8 @@ attribution as (
         on partner_attribution.opportunity_id = opportunities.opportunity_id
 ),
 
-{#- the deals a partner's MDF-funded touches reached before they closed, each deal once -#}
 mdf_links as (
+    -- the deals a partner's MDF-funded touches reached before they closed, each deal once
     select distinct
         linked_touches.partner_id,
         linked_touches.opportunity_id

@@ -19,7 +19,7 @@ touch_roles as (
     select
         touches.partner_id,
         {{ fiscal_periods('touches.occurred_at') }},
-        coalesce(motion_roles.role, 'unmapped') as role,
+        coalesce(motion_roles.partner_role, 'unmapped') as partner_role,
         coalesce(motion_roles.role_priority, 999) as role_priority
     from touches
     left join motion_roles
@@ -31,7 +31,7 @@ final as (
         partner_id,
         fiscal_year,
         fiscal_quarter,
-        role,
+        partner_role,
         role_priority,
         count(*) as touches
     from touch_roles
@@ -39,7 +39,7 @@ final as (
         partner_id,
         fiscal_year,
         fiscal_quarter,
-        role,
+        partner_role,
         role_priority
 )
 

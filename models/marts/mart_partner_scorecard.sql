@@ -12,7 +12,8 @@
 {%- set measure_columns = [] -%}
 {%- for name, kind in scorecard_measures() -%}
     {%- do sums.append('sum(' ~ name ~ ') as ' ~ name) -%}
-    {%- do measure_columns.append('cast(coalesce(partner_totals.' ~ name ~ ', 0) as ' ~ types[kind] ~ ') as ' ~ name) -%}
+    {%- do measure_columns.append(
+        'cast(coalesce(partner_totals.' ~ name ~ ', 0) as ' ~ types[kind] ~ ') as ' ~ name) -%}
 {%- endfor %}
 
 with
@@ -40,13 +41,13 @@ partner_totals as (
 partner_role_touches as (
     select
         partner_id,
-        role,
+        partner_role,
         role_priority,
         sum(touches) as touches
     from role_touches
     group by
         partner_id,
-        role,
+        partner_role,
         role_priority
 ),
 

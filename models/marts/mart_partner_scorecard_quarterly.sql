@@ -7,6 +7,8 @@
     The role label and ratios are the quarter's own.
 -#}
 {%- set types = {'count': dbt.type_int(), 'amount': dbt.type_numeric(), 'double': type_double()} -%}
+{%- set quarter_start = fiscal_quarter_start_date(
+    'quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') -%}
 {%- set measure_columns = [] -%}
 {%- for name, kind in scorecard_measures() -%}
     {%- do measure_columns.append('cast(quarterly_measures.' ~ name ~ ' as ' ~ types[kind] ~ ') as ' ~ name) -%}
@@ -35,8 +37,7 @@ measured as (
         quarterly_measures.partner_id,
         cast(quarterly_measures.fiscal_year as {{ dbt.type_int() }}) as fiscal_year,
         cast(quarterly_measures.fiscal_quarter as {{ dbt.type_int() }}) as fiscal_quarter,
-        cast({{ fiscal_quarter_start_date('quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') }}
-            as date) as fiscal_quarter_start_date,
+        {{ quarter_start }} as fiscal_quarter_start_date,
         partners.partner_name,
         partners.partner_type,
         partners.tier,
