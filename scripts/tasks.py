@@ -199,7 +199,11 @@ def test(args: argparse.Namespace) -> int:
 
     if "postgres" in args.engines:
         postgres_env = dbt_env(DBT_TARGET="postgres", **TEST_POSTGRES)
-        step("postgres up", [str(BIN / "python"), "scripts/local_postgres.py", "start"], postgres_env)
+        step(
+            "postgres up",
+            [str(BIN / "python"), "scripts/local_postgres.py", "start", "--fresh-database"],
+            postgres_env,
+        )
         step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
         dbt_build("postgres", postgres_env)
         step("same marts pg", [*compare, "--postgres"], postgres_env)
