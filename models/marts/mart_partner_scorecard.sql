@@ -7,13 +7,9 @@
     Partners with no activity have a row of zeros, so the scorecard lists every partner.
     The additive measures are the sums of mart_partner_scorecard_quarterly's.
 -#}
-{%- set types = {'count': dbt.type_int(), 'amount': dbt.type_numeric(), 'double': type_double()} -%}
 {%- set sums = [] -%}
-{%- set measure_columns = [] -%}
 {%- for name, kind in scorecard_measures() -%}
     {%- do sums.append('sum(' ~ name ~ ') as ' ~ name) -%}
-    {%- do measure_columns.append(
-        'cast(coalesce(partner_totals.' ~ name ~ ', 0) as ' ~ types[kind] ~ ') as ' ~ name) -%}
 {%- endfor %}
 
 with
@@ -58,16 +54,7 @@ leading_roles as (
 measured as (
     select
         partners.partner_id,
-        partners.partner_name,
-        partners.partner_type,
-        partners.tier,
-        partners.region as partner_region,
-        partners.market_motion,
-        cast(coalesce(leading_roles.role_label, 'none') as {{ dbt.type_string() }}) as role_label,
-        cast(leading_roles.leading_role as {{ dbt.type_string() }}) as leading_role,
-        cast(leading_roles.role_share as {{ type_double() }}) as leading_role_share,
-        cast(leading_roles.role_lift as {{ type_double() }}) as leading_role_lift,
-        {{ measure_columns | join(',\n        ') }}
+        {{ scorecard_columns('partner_totals', fill_missing_with_zero=true) | join(',\n        ') }}
     from partners
     left join partner_totals
         on partners.partner_id = partner_totals.partner_id

@@ -6,13 +6,8 @@
     MDF spend and referrals in the quarter they happened (see int_partner_quarterly_measures).
     The role label and ratios are the quarter's own.
 -#}
-{%- set types = {'count': dbt.type_int(), 'amount': dbt.type_numeric(), 'double': type_double()} -%}
 {%- set quarter_start = fiscal_quarter_start_date(
-    'quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') -%}
-{%- set measure_columns = [] -%}
-{%- for name, kind in scorecard_measures() -%}
-    {%- do measure_columns.append('cast(quarterly_measures.' ~ name ~ ' as ' ~ types[kind] ~ ') as ' ~ name) -%}
-{%- endfor %}
+    'quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') %}
 
 with
 
@@ -38,16 +33,7 @@ measured as (
         cast(quarterly_measures.fiscal_year as {{ dbt.type_int() }}) as fiscal_year,
         cast(quarterly_measures.fiscal_quarter as {{ dbt.type_int() }}) as fiscal_quarter,
         {{ quarter_start }} as fiscal_quarter_start_date,
-        partners.partner_name,
-        partners.partner_type,
-        partners.tier,
-        partners.region as partner_region,
-        partners.market_motion,
-        cast(coalesce(leading_roles.role_label, 'none') as {{ dbt.type_string() }}) as role_label,
-        cast(leading_roles.leading_role as {{ dbt.type_string() }}) as leading_role,
-        cast(leading_roles.role_share as {{ type_double() }}) as leading_role_share,
-        cast(leading_roles.role_lift as {{ type_double() }}) as leading_role_lift,
-        {{ measure_columns | join(',\n        ') }}
+        {{ scorecard_columns('quarterly_measures') | join(',\n        ') }}
     from quarterly_measures
     inner join partners
         on quarterly_measures.partner_id = partners.partner_id
