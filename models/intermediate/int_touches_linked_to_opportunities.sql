@@ -8,7 +8,31 @@
     is_pre_close: the touch is in W1 (occurred_at <= end_at). Every row is in W2
     (occurred_at <= end_at + post_close_window_days, and <= as_of); a linked touch later than
     that counts for nothing and is left out.
+    Each kind of link applies the window in its own join, where both sides are at hand: joining
+    the links back to touches and opportunities afterwards let DuckDB choose a plan that
+    compares every touch with every opportunity at a million deals (see docs/benchmarks.md).
 -#}
+{%- set w2_end = add_days('opportunities.end_at', partner_var('post_close_window_days')) -%}
+{%- set columns = [
+    'touches.activity_id',
+    'opportunities.opportunity_id',
+    'touches.partner_id',
+    'touches.activity_type',
+    'touches.motion',
+    'touches.is_influence',
+    'touches.can_source',
+    'touches.is_deployment',
+    'touches.is_resale',
+    'touches.occurred_at',
+    'touches.status',
+    'touches.is_qualified',
+    'touches.funded_by',
+] -%}
+{%- set window_columns = [
+    'touches.occurred_at <= opportunities.end_at as is_pre_close',
+    'opportunities.created_at as opportunity_created_at',
+    'opportunities.end_at as opportunity_end_at',
+] -%}
 with
 
 touches as (
@@ -21,65 +45,34 @@ opportunities as (
 
 explicit_links as (
     select
-        touches.activity_id,
-        opportunities.opportunity_id,
-        true as is_explicit_link
+        {{ columns | join(',\n        ') }},
+        true as is_explicit_link,
+        {{ window_columns | join(',\n        ') }}
     from touches
     inner join opportunities
         on touches.opportunity_id = opportunities.opportunity_id
+    where touches.occurred_at <= {{ w2_end }}
 ),
 
 account_level_links as (
     select
-        touches.activity_id,
-        opportunities.opportunity_id,
-        false as is_explicit_link
+        {{ columns | join(',\n        ') }},
+        false as is_explicit_link,
+        {{ window_columns | join(',\n        ') }}
     from touches
     inner join opportunities
         on
             touches.account_id = opportunities.account_id
             and touches.occurred_at
             >= {{ add_days('opportunities.created_at', -partner_var('attribution_lookback_days')) }}
+            and touches.occurred_at <= {{ w2_end }}
     where touches.opportunity_id is null
 ),
 
-links as (
+final as (
     select * from explicit_links
     union all
     select * from account_level_links
-),
-
-windowed as (
-    select
-        links.activity_id,
-        links.opportunity_id,
-        touches.partner_id,
-        touches.activity_type,
-        touches.motion,
-        touches.is_influence,
-        touches.can_source,
-        touches.is_deployment,
-        touches.is_resale,
-        touches.occurred_at,
-        touches.status,
-        touches.is_qualified,
-        touches.funded_by,
-        links.is_explicit_link,
-        touches.occurred_at <= opportunities.end_at as is_pre_close,
-        opportunities.created_at as opportunity_created_at,
-        opportunities.end_at as opportunity_end_at
-    from links
-    inner join touches
-        on links.activity_id = touches.activity_id
-    inner join opportunities
-        on links.opportunity_id = opportunities.opportunity_id
-    where
-        touches.occurred_at
-        <= {{ add_days('opportunities.end_at', partner_var('post_close_window_days')) }}
-),
-
-final as (
-    select * from windowed
 )
 
 select * from final
