@@ -21,14 +21,9 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
-final as (
+reasoned as (
     select
         record_key,
         account_id,
@@ -47,6 +42,22 @@ final as (
             ['is_bad_created_at', 'unparsable created_at'],
         ]) }} as rejection_reason
     from with_duplicates
+),
+
+final as (
+    select
+        record_key,
+        account_id,
+        account_name,
+        industry,
+        region,
+        country,
+        employee_count,
+        created_at,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final

@@ -19,14 +19,9 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
-final as (
+reasoned as (
     select
         record_key,
         currency,
@@ -44,6 +39,18 @@ final as (
             ['rate_to_reporting <= 0', 'rate_to_reporting is not positive'],
         ]) }} as rejection_reason
     from with_duplicates
+),
+
+final as (
+    select
+        record_key,
+        currency,
+        rate_date,
+        rate_to_reporting,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final

@@ -48,12 +48,7 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
 with_references as (
     select
@@ -74,7 +69,7 @@ with_references as (
         on with_duplicates.currency = rated_currencies.currency
 ),
 
-final as (
+reasoned as (
     select
         record_key,
         opportunity_id,
@@ -111,6 +106,30 @@ final as (
             ['is_bad_is_won', 'invalid boolean in is_won'],
         ]) }} as rejection_reason
     from with_references
+),
+
+final as (
+    select
+        record_key,
+        opportunity_id,
+        account_id,
+        opportunity_name,
+        opportunity_type,
+        stage,
+        amount,
+        currency,
+        created_at,
+        closed_at,
+        is_won,
+        sourced_partner_id,
+        reseller_partner_id,
+        lead_source,
+        is_known_sourced_partner,
+        is_known_reseller_partner,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final

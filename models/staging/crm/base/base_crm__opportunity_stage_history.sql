@@ -24,12 +24,7 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
 with_references as (
     select
@@ -40,7 +35,7 @@ with_references as (
         on with_duplicates.opportunity_id = opportunities.opportunity_id
 ),
 
-final as (
+reasoned as (
     select
         record_key,
         opportunity_id,
@@ -59,6 +54,19 @@ final as (
             ['amount < 0', 'negative amount'],
         ]) }} as rejection_reason
     from with_references
+),
+
+final as (
+    select
+        record_key,
+        opportunity_id,
+        stage,
+        amount,
+        changed_at,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final

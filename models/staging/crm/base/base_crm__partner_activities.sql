@@ -54,12 +54,7 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
 with_references as (
     select
@@ -80,7 +75,7 @@ with_references as (
         on with_duplicates.activity_type = activity_types.activity_type
 ),
 
-final as (
+reasoned as (
     select
         record_key,
         activity_id,
@@ -117,6 +112,27 @@ final as (
             ['amount < 0', 'negative amount'],
         ]) }} as rejection_reason
     from with_references
+),
+
+final as (
+    select
+        record_key,
+        activity_id,
+        partner_id,
+        account_id,
+        opportunity_id,
+        activity_type,
+        occurred_at,
+        direction,
+        status,
+        is_qualified,
+        funded_by,
+        amount,
+        notes,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final

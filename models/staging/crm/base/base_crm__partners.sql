@@ -19,14 +19,9 @@ typed as (
     from source
 ),
 
-with_duplicates as (
-    select
-        typed.*,
-        {{ duplicate_key_columns() }}
-    from typed
-),
+{{ duplicate_key_ctes('typed') }},
 
-final as (
+reasoned as (
     select
         record_key,
         partner_id,
@@ -43,6 +38,21 @@ final as (
             ['is_bad_joined_at', 'unparsable joined_at'],
         ]) }} as rejection_reason
     from with_duplicates
+),
+
+final as (
+    select
+        record_key,
+        partner_id,
+        partner_name,
+        partner_type,
+        tier,
+        region,
+        joined_at,
+        -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
+        case when rejection_reason is not null then raw_record end as raw_record,
+        rejection_reason
+    from reasoned
 )
 
 select * from final
