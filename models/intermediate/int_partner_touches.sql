@@ -2,7 +2,10 @@
     One row per touch: an inbound partner activity (an empty direction is inbound) that
     happened on or before as_of_date, with the meaning of its type from the activity_types
     seed. Outbound activities are not touches; they feed the reciprocity ledger alone.
+    A view: a filter and a join with the seed, cheaper to run inside its readers than to
+    write out (9M rows at a million deals; docs/benchmarks.md).
 -#}
+{{ config(materialized='view') }}
 with
 
 activities as (
