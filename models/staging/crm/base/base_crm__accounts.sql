@@ -25,15 +25,7 @@ typed as (
 
 reasoned as (
     select
-        record_key,
-        account_id,
-        account_name,
-        industry,
-        region,
-        country,
-        employee_count,
-        created_at,
-        raw_record,
+        with_duplicates.*,
         {{ rejection_reason([
             ['account_id is null', 'missing account_id'],
             ['has_conflicting_duplicates', 'duplicate account_id with conflicting values'],

@@ -23,11 +23,7 @@ typed as (
 
 reasoned as (
     select
-        record_key,
-        currency,
-        rate_date,
-        rate_to_reporting,
-        raw_record,
+        with_duplicates.*,
         {{ rejection_reason([
             ['currency is null', 'missing currency'],
             ['rate_date is null and not is_bad_rate_date', 'missing rate_date'],

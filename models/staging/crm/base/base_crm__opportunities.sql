@@ -71,23 +71,7 @@ with_references as (
 
 reasoned as (
     select
-        record_key,
-        opportunity_id,
-        account_id,
-        opportunity_name,
-        opportunity_type,
-        stage,
-        amount,
-        currency,
-        created_at,
-        closed_at,
-        is_won,
-        sourced_partner_id,
-        reseller_partner_id,
-        lead_source,
-        is_known_sourced_partner,
-        is_known_reseller_partner,
-        raw_record,
+        with_references.*,
         {{ rejection_reason([
             ['opportunity_id is null', 'missing opportunity_id'],
             ['has_conflicting_duplicates', 'duplicate opportunity_id with conflicting values'],

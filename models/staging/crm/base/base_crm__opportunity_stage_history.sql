@@ -37,12 +37,7 @@ with_references as (
 
 reasoned as (
     select
-        record_key,
-        opportunity_id,
-        stage,
-        amount,
-        changed_at,
-        raw_record,
+        with_references.*,
         {{ rejection_reason([
             ['opportunity_id is null', 'missing opportunity_id'],
             ['opportunity_id is not null and not is_known_opportunity', 'unknown opportunity_id'],

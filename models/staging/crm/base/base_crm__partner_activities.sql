@@ -77,20 +77,7 @@ with_references as (
 
 reasoned as (
     select
-        record_key,
-        activity_id,
-        partner_id,
-        resolved_account_id as account_id,
-        opportunity_id,
-        activity_type,
-        occurred_at,
-        direction,
-        status,
-        is_qualified,
-        funded_by,
-        amount,
-        notes,
-        raw_record,
+        with_references.*,
         {{ rejection_reason([
             ['activity_id is null', 'missing activity_id'],
             ['has_conflicting_duplicates', 'duplicate activity_id with conflicting values'],
@@ -119,7 +106,7 @@ final as (
         record_key,
         activity_id,
         partner_id,
-        account_id,
+        resolved_account_id as account_id,
         opportunity_id,
         activity_type,
         occurred_at,

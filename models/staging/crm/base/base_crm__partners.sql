@@ -23,14 +23,7 @@ typed as (
 
 reasoned as (
     select
-        record_key,
-        partner_id,
-        partner_name,
-        partner_type,
-        tier,
-        region,
-        joined_at,
-        raw_record,
+        with_duplicates.*,
         {{ rejection_reason([
             ['partner_id is null', 'missing partner_id'],
             ['has_conflicting_duplicates', 'duplicate partner_id with conflicting values'],
