@@ -5,6 +5,7 @@
     ordered by occurred_at, then activity_id; touch_count = n. Each model's weights sum to 1
     over an opportunity's touches. The weighting rules live in macros/attribution/.
 -#}
+{{ by_opportunity_config() }}
 {%- set weight_columns = [] -%}
 {%- for model in attribution_models() -%}
     {%- do weight_columns.append('cast(' ~ model.weight ~ ' as ' ~ type_double() ~ ') as weight_' ~ model.name) -%}
@@ -14,11 +15,12 @@ with
 
 touches as (
     select * from {{ ref('int_touches_linked_to_opportunities') }}
-    where is_pre_close and is_influence
+    where is_pre_close and is_influence and {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 ordered as (

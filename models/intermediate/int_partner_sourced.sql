@@ -19,6 +19,7 @@
     Candidates that did not win are kept with is_sourced false and credit 0, so an analyst can
     see who else claimed the deal.
 -#}
+{{ by_opportunity_config() }}
 {%- set tie_breaker = partner_var('sourcing_tie_breaker') -%}
 {%- set trust_crm_field = 'true' if partner_var('sourcing_trust_crm_field') else 'false' -%}
 {%- set requires_qualification = 'true' if partner_var('sourcing_requires_qualification') else 'false' -%}
@@ -29,10 +30,12 @@ with
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 linked_touches as (
     select * from {{ ref('int_touches_linked_to_opportunities') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 crm_sourced as (

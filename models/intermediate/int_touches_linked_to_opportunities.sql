@@ -12,6 +12,7 @@
     the links back to touches and opportunities afterwards let DuckDB choose a plan that
     compares every touch with every opportunity at a million deals (see docs/benchmarks.md).
 -#}
+{{ by_opportunity_config() }}
 {%- set w2_end = add_days('opportunities.end_at', partner_var('post_close_window_days')) -%}
 {%- set columns = [
     'touches.activity_id',
@@ -41,6 +42,7 @@ touches as (
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 explicit_links as (

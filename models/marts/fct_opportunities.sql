@@ -5,18 +5,22 @@
     partner that sourced it when exactly one did (under the split tie breaker several may:
     see sourcing_partner_count and fct_opportunity_partners).
 -#}
+{{ by_opportunity_config() }}
 with
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunity_partners as (
     select * from {{ ref('fct_opportunity_partners') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 sourcing as (
     select * from {{ ref('int_partner_sourced') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 partner_rollup as (

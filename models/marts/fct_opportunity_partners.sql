@@ -6,19 +6,22 @@
     deployed (won, and an is_deployment touch in W2), partner-led (sourced and resold by the
     same partner), attached (any of these).
 -#}
+{{ by_opportunity_config() }}
 with
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 linked_touches as (
     select * from {{ ref('int_touches_linked_to_opportunities') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 sourcing as (
     select * from {{ ref('int_partner_sourced') }}
-    where is_sourced
+    where is_sourced and {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 touch_levels as (

@@ -6,6 +6,7 @@
     Touch-based models cover deals with at least one attribution touch; `sourced` covers
     sourced deals.
 -#}
+{{ by_opportunity_config() }}
 {%- set model_name_rows = [] -%}
 {%- set weight_cases = [] -%}
 {%- for model in attribution_models() -%}
@@ -17,14 +18,17 @@ with
 
 touch_weights as (
     select * from {{ ref('int_attribution_touch_weights') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunity_partners as (
     select * from {{ ref('fct_opportunity_partners') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 model_names as (

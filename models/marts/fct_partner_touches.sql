@@ -3,10 +3,12 @@
     window. touch_sequence numbers an opportunity's linked touches by occurred_at, then
     activity_id; is_pre_close marks the touches in the pre-close window W1.
 -#}
+{{ by_opportunity_config() }}
 with
 
 linked_touches as (
     select * from {{ ref('int_touches_linked_to_opportunities') }}
+    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 final as (
