@@ -12,6 +12,10 @@ For each tier (number of opportunities, about 9 activities each) it:
    fct_opportunity_partners and fct_partner_attribution, seeds included, no tests) into a fresh
    database file;
 4. runs the whole `dbt build` (every model, test and unit test) into a fresh database file;
+5. appends 1% new partner activities to a copy of the export (copies of a 1% sample of the
+   activities under new ids, so they reach the deals their originals reach), and runs
+   `dbt run` on the database of step 4, incrementally, then `dbt run --full-refresh` of the
+   same export into a fresh database file, the full build it is measured against;
 and prints wall time and peak RSS of each, the ratios to the plain script, and the slowest
 models of each dbt run (from run_results.json). Every run is a process of its own, so its peak
 RSS (ru_maxrss of that process) is its own. Results also go to target/benchmark/results.json.
@@ -48,6 +52,7 @@ class Run:
     seconds: float
     peak_rss_mb: float
     models: list[tuple[str, float]] = field(default_factory=list)
+    refreshed_opportunities: int | None = None
 
 
 @dataclass
@@ -134,8 +139,47 @@ def run_plain(data: Path, file_format: str, database: Path) -> Run:
     return Run("plain DuckDB SQL (core)", seconds, rss)
 
 
-def run_dbt(name: str, data: Path, database: Path, arguments: list[str]) -> Run:
-    fresh(database)
+def append_activities(data: Path, file_format: str, share: float) -> Path:
+    """A copy of the export with `share` more partner activities: a sample re-issued under new ids."""
+    import duckdb
+
+    out = data.parent / f"{data.name}-append"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir()
+    for source in data.iterdir():
+        if source.name != f"partner_activities.{file_format}" and not source.name.startswith("."):
+            (out / source.name).symlink_to(source)
+    reader = "read_parquet" if file_format == "parquet" else "read_csv"
+    options = "" if file_format == "parquet" else ", all_varchar = true"
+    original = data / f"partner_activities.{file_format}"
+    target = out / f"partner_activities.{file_format}"
+    every = round(1 / share)
+    with duckdb.connect() as connection:
+        connection.execute(
+            f"""
+            copy (
+                select * from {reader}('{original}'{options})
+                union all
+                select * replace ('ACT-APPENDED-' || activity_id as activity_id)
+                from {reader}('{original}'{options})
+                where hash(activity_id) % {every} = 0
+            ) to '{target}' ({"format parquet" if file_format == "parquet" else "header"})
+            """
+        )
+    return out
+
+
+def run_dbt(
+    name: str,
+    data: Path,
+    database: Path,
+    arguments: list[str],
+    command_name: str = "build",
+    keep: bool = False,
+) -> Run:
+    if not keep:
+        fresh(database)
     target = database.parent / f"target-{database.stem}"
     env = dict(os.environ)
     env.update(
@@ -146,7 +190,7 @@ def run_dbt(name: str, data: Path, database: Path, arguments: list[str]) -> Run:
         DO_NOT_TRACK="1",
     )
     variables = json.dumps({"raw_data_dir": str(data), "as_of_date": AS_OF_DATE})
-    command = [str(BIN / "dbt"), "build", "--profiles-dir", str(ROOT), "--vars", variables]
+    command = [str(BIN / "dbt"), command_name, "--profiles-dir", str(ROOT), "--vars", variables]
     command += ["--target-path", str(target), "--log-path", str(target / "logs"), *arguments]
     seconds, rss = measured(command, env)
     results = json.loads((target / "run_results.json").read_text())["results"]
@@ -161,28 +205,54 @@ def run_dbt(name: str, data: Path, database: Path, arguments: list[str]) -> Run:
     return Run(name, seconds, rss, models)
 
 
-def benchmark(opportunities: int, file_format: str) -> Tier:
+def benchmark(opportunities: int, file_format: str, steps: list[str]) -> Tier:
     data = generate(opportunities, file_format)
     tier = Tier(opportunities, count_activities(data, file_format))
     where = WORK / f"run-{opportunities}"
     where.mkdir(parents=True, exist_ok=True)
-    log(f"{opportunities:,} opportunities, {tier.activities:,} activities: plain SQL")
-    tier.runs.append(run_plain(data, file_format, where / "plain.duckdb"))
-    log(f"{opportunities:,}: dbt core models")
-    core = [
-        "--select",
-        *CORE_SELECTION,
-        "--exclude-resource-type",
-        "test",
-        "--exclude-resource-type",
-        "unit_test",
-    ]
-    tier.runs.append(run_dbt("dbt build, core models", data, where / "core.duckdb", core))
-    log(f"{opportunities:,}: dbt build, everything with tests")
-    tier.runs.append(run_dbt("dbt build, all with tests", data, where / "full.duckdb", []))
-    for database in ("plain", "core", "full"):
+    if "plain" in steps:
+        log(f"{opportunities:,} opportunities, {tier.activities:,} activities: plain SQL")
+        tier.runs.append(run_plain(data, file_format, where / "plain.duckdb"))
+    if "core" in steps:
+        log(f"{opportunities:,}: dbt core models")
+        core = [
+            "--select",
+            *CORE_SELECTION,
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+        ]
+        tier.runs.append(run_dbt("dbt build, core models", data, where / "core.duckdb", core))
+    if "full" in steps:
+        log(f"{opportunities:,}: dbt build, everything with tests")
+        tier.runs.append(run_dbt("dbt build, all with tests", data, where / "full.duckdb", []))
+    if "incremental" in steps:
+        if "full" not in steps:
+            log(f"{opportunities:,}: dbt run, the warehouse to append to")
+            tier.runs.append(run_dbt("dbt run, everything", data, where / "full.duckdb", [], "run"))
+        appended = append_activities(data, file_format, 0.01)
+        log(f"{opportunities:,}: dbt run, incremental after appending 1% activities")
+        incremental = run_dbt(
+            "dbt run, incremental, +1% activities", appended, where / "full.duckdb", [], "run", keep=True
+        )
+        incremental.refreshed_opportunities = refreshed_count(where / "full.duckdb")
+        tier.runs.append(incremental)
+        log(f"{opportunities:,}: dbt run --full-refresh of the same export")
+        full_refresh = ["--full-refresh"]
+        name = "dbt run, full refresh, +1% activities"
+        tier.runs.append(run_dbt(name, appended, where / "rerun.duckdb", full_refresh, "run"))
+    for database in ("plain", "core", "full", "rerun"):
         fresh(where / f"{database}.duckdb")  # the files are large; the figures are what we keep
     return tier
+
+
+def refreshed_count(database: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.sql("select count(*) from intermediate.int_opportunities_to_refresh").fetchall()
+        return rows[0][0]
 
 
 def report(tiers: list[Tier]) -> str:
@@ -192,17 +262,34 @@ def report(tiers: list[Tier]) -> str:
         "|---:|---:|---|---:|---:|---:|",
     ]
     for tier in tiers:
-        plain = tier.runs[0].seconds
+        plain = next((run.seconds for run in tier.runs if run.name.startswith("plain")), None)
         for run in tier.runs:
+            ratio = f"{run.seconds / plain:.2f}" if plain else "-"
             lines.append(
                 f"| {tier.opportunities:,} | {tier.activities:,} | {run.name} | {run.seconds:.1f} "
-                f"| {run.seconds / plain:.2f} | {run.peak_rss_mb:,.0f} |"
+                f"| {ratio} | {run.peak_rss_mb:,.0f} |"
             )
     for tier in tiers:
-        for run in tier.runs[1:]:
+        runs = {run.name: run for run in tier.runs}
+        incremental = runs.get("dbt run, incremental, +1% activities")
+        full_refresh = runs.get("dbt run, full refresh, +1% activities")
+        if incremental and full_refresh:
+            lines.append(
+                f"\n{tier.opportunities:,} opportunities: the incremental run recomputed "
+                f"{incremental.refreshed_opportunities:,} opportunities in {incremental.seconds:.1f} s, "
+                f"{100 * incremental.seconds / full_refresh.seconds:.0f}% of the full refresh run "
+                f"({full_refresh.seconds:.1f} s)"
+            )
+            if "dbt build, all with tests" in runs:
+                share = 100 * incremental.seconds / runs["dbt build, all with tests"].seconds
+                lines.append(f"  and {share:.0f}% of the full build with tests")
+    for tier in tiers:
+        for run in tier.runs:
+            if not run.models:
+                continue
             total = sum(seconds for _, seconds in run.models) or 1
             lines += ["", f"slowest models, {tier.opportunities:,} opportunities, {run.name}:"]
-            for model, seconds in run.models[:8]:
+            for model, seconds in run.models[:10]:
                 lines.append(f"  {model:<42} {seconds:7.1f} s  {100 * seconds / total:4.0f}%")
     return "\n".join(lines)
 
@@ -215,8 +302,14 @@ def main(argv: list[str] | None = None) -> int:
         "--tiers", default="10000,100000,1000000", help="opportunities per tier, comma-separated"
     )
     parser.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    parser.add_argument(
+        "--steps",
+        default="plain,core,full,incremental",
+        help="which runs, comma-separated, of plain, core, full, incremental (default: all)",
+    )
     args = parser.parse_args(argv)
-    tiers = [benchmark(int(n), args.format) for n in args.tiers.split(",")]
+    steps = args.steps.split(",")
+    tiers = [benchmark(int(n), args.format, steps) for n in args.tiers.split(",")]
     text = report(tiers)
     print(text)
     WORK.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
     The opportunities this run refreshes in the by-opportunity models (docs/incremental.md):
     on an incremental run, those whose input fingerprint differs from the one the last build
     applied (int_opportunity_build_state), appeared since, or are gone (deleted, or no longer
-    created on or before as_of_date); on a first or full-refresh build, every opportunity.
+    created on or before as_of_date); on a first or full-refresh build, every opportunity, as
+    new.
     Before anything is refreshed it checks that the definition (the vars in
     incremental_definition() and the activity_types seed) is the one the last build used:
     rows built under another definition cannot be mixed with new ones, so a changed definition
@@ -55,15 +56,21 @@
         {%- endif -%}
     {%- endif -%}
 {%- endif %}
+{#- a first or full-refresh build reads no state: no fingerprint was applied before -#}
+{%- set previous_state = state if state is not none else
+    '(select cast(null as ' ~ dbt.type_string() ~ ') as opportunity_id, cast(null as '
+    ~ dbt.type_string() ~ ') as input_fingerprint where false) as no_state' %}
 with
 
 fingerprints as (
     select * from {{ ref('int_opportunity_input_fingerprints') }}
 ),
 
-{% if state is not none -%}
 previous as (
-    select * from {{ state }}
+    select
+        opportunity_id,
+        input_fingerprint
+    from {{ previous_state }}
 ),
 
 final as (
@@ -79,13 +86,5 @@ final as (
         on fingerprints.opportunity_id = previous.opportunity_id
     where fingerprints.input_fingerprint is distinct from previous.input_fingerprint
 )
-{%- else -%}
-final as (
-    select
-        opportunity_id,
-        'full build' as refresh_reason
-    from fingerprints
-)
-{%- endif %}
 
 select * from final

@@ -27,8 +27,8 @@ activity_types_fingerprint as (
 
 final as (
     select
-        opportunity_id,
-        input_fingerprint,
+        fingerprints.opportunity_id,
+        fingerprints.input_fingerprint,
         cast('{{ tojson(incremental_definition()) | replace("'", "''") }}' as {{ dbt.type_string() }})
             as definition,
         activity_types_fingerprint.activity_types_fingerprint

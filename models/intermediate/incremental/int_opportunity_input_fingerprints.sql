@@ -17,6 +17,14 @@ opportunities as (
     select * from {{ ref('int_opportunities_as_of') }}
 ),
 
+opportunity_rows as (
+    select
+        opportunity_id,
+        account_id,
+        hash(opportunities) as row_hash
+    from opportunities
+),
+
 touches as (
     select * from {{ ref('int_partner_touches') }}
 ),
@@ -43,19 +51,19 @@ account_touches as (
 
 final as (
     select
-        opportunities.opportunity_id,
+        opportunity_rows.opportunity_id,
         cast(hash(
-            hash(opportunities),
+            opportunity_rows.row_hash,
             coalesce(opportunity_touches.touch_rows, 0),
             coalesce(opportunity_touches.touch_hash, 0),
             coalesce(account_touches.touch_rows, 0),
             coalesce(account_touches.touch_hash, 0)
         ) as {{ dbt.type_string() }}) as input_fingerprint
-    from opportunities
+    from opportunity_rows
     left join opportunity_touches
-        on opportunities.opportunity_id = opportunity_touches.opportunity_id
+        on opportunity_rows.opportunity_id = opportunity_touches.opportunity_id
     left join account_touches
-        on opportunities.account_id = account_touches.account_id
+        on opportunity_rows.account_id = account_touches.account_id
 )
 
 select * from final
