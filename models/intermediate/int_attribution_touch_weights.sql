@@ -23,17 +23,12 @@ opportunities as (
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
-ordered as (
+touch_days as (
     select
         touches.opportunity_id,
         touches.partner_id,
         touches.activity_id,
         touches.occurred_at,
-        row_number() over (
-            partition by touches.opportunity_id
-            order by touches.occurred_at, {{ binary_order("touches.activity_id") }}
-        ) as touch_rank,
-        count(*) over (partition by touches.opportunity_id) as touch_count,
         touches.occurred_at <= opportunities.created_at as is_before_creation,
         cast({{ exact_days_between('touches.occurred_at', 'opportunities.end_at') }} as {{ type_double() }})
             as days_before_end
@@ -42,13 +37,21 @@ ordered as (
         on touches.opportunity_id = opportunities.opportunity_id
 ),
 
+-- the creation touch is the last touch at or before creation; touches are ordered by time, so
+-- its rank is the number of such touches (null when there is none)
 positioned as (
     select
-        ordered.*,
-        max(case when is_before_creation then touch_rank end)
-            over (partition by opportunity_id) as creation_touch_rank,
+        touch_days.*,
+        row_number() over (
+            partition by opportunity_id
+            order by occurred_at, {{ binary_order("activity_id") }}
+        ) as touch_rank,
+        count(*) over (partition by opportunity_id) as touch_count,
+        cast(nullif(
+            sum(case when is_before_creation then 1 else 0 end) over (partition by opportunity_id), 0
+        ) as {{ dbt.type_bigint() }}) as creation_touch_rank,
         min(days_before_end) over (partition by opportunity_id) as min_days_before_end
-    from ordered
+    from touch_days
 ),
 
 decayed as (

@@ -24,24 +24,43 @@ sourcing as (
     where is_sourced and {{ refreshed_opportunities('opportunity_id') }}
 ),
 
-touch_levels as (
+-- every piece of evidence that ties a partner to a deal, one row each, read in one pass:
+-- a linked touch, a sourcing credit, the CRM's partner of record
+evidence as (
     select
         opportunity_id,
         partner_id,
-        sum(case when is_pre_close then 1 else 0 end) as touch_count,
-        sum(case when is_pre_close and is_influence then 1 else 0 end) as influence_touch_count,
-        max(case when is_resale then 1 else 0 end) = 1 as has_resale_touch,
-        max(case when is_deployment then 1 else 0 end) = 1 as has_deployment_touch
+        case when is_pre_close then 1 else 0 end as touch_count,
+        case when is_pre_close and is_influence then 1 else 0 end as influence_touch_count,
+        case when is_resale then 1 else 0 end as resale_touches,
+        case when is_deployment then 1 else 0 end as deployment_touches,
+        0 as sourcing_rows,
+        cast(0 as {{ type_double() }}) as sourced_credit,
+        0 as partner_of_record_rows
     from linked_touches
-    group by
-        opportunity_id,
-        partner_id
-),
-
-partner_of_record as (
+    union all
     select
         opportunity_id,
-        reseller_partner_id as partner_id
+        partner_id,
+        0 as touch_count,
+        0 as influence_touch_count,
+        0 as resale_touches,
+        0 as deployment_touches,
+        1 as sourcing_rows,
+        sourced_credit,
+        0 as partner_of_record_rows
+    from sourcing
+    union all
+    select
+        opportunity_id,
+        reseller_partner_id as partner_id,
+        0 as touch_count,
+        0 as influence_touch_count,
+        0 as resale_touches,
+        0 as deployment_touches,
+        0 as sourcing_rows,
+        cast(0 as {{ type_double() }}) as sourced_credit,
+        1 as partner_of_record_rows
     from opportunities
     where reseller_partner_id is not null
 ),
@@ -49,46 +68,35 @@ partner_of_record as (
 pairs as (
     select
         opportunity_id,
-        partner_id
-    from touch_levels
-    union
-    select
+        partner_id,
+        sum(touch_count) as touch_count,
+        sum(influence_touch_count) as influence_touch_count,
+        sum(resale_touches) as resale_touches,
+        sum(deployment_touches) as deployment_touches,
+        sum(sourcing_rows) as sourcing_rows,
+        sum(sourced_credit) as sourced_credit,
+        sum(partner_of_record_rows) as partner_of_record_rows
+    from evidence
+    group by
         opportunity_id,
         partner_id
-    from sourcing
-    union
-    select
-        opportunity_id,
-        partner_id
-    from partner_of_record
 ),
 
 levels as (
     select
         pairs.opportunity_id,
         pairs.partner_id,
-        coalesce(touch_levels.touch_count, 0) > 0 as is_touched,
-        coalesce(touch_levels.influence_touch_count, 0) > 0 as is_influenced,
-        sourcing.partner_id is not null as is_sourced,
-        coalesce(sourcing.sourced_credit, 0) as sourced_credit,
-        opportunities.is_won and (
-            coalesce(opportunities.reseller_partner_id = pairs.partner_id, false)
-            or coalesce(touch_levels.has_resale_touch, false)
-        ) as is_resold,
-        opportunities.is_won and coalesce(touch_levels.has_deployment_touch, false) as is_deployed,
-        coalesce(touch_levels.touch_count, 0) as touch_count,
-        coalesce(touch_levels.influence_touch_count, 0) as influence_touch_count
+        pairs.touch_count > 0 as is_touched,
+        pairs.influence_touch_count > 0 as is_influenced,
+        pairs.sourcing_rows > 0 as is_sourced,
+        pairs.sourced_credit,
+        opportunities.is_won and (pairs.partner_of_record_rows > 0 or pairs.resale_touches > 0) as is_resold,
+        opportunities.is_won and pairs.deployment_touches > 0 as is_deployed,
+        pairs.touch_count,
+        pairs.influence_touch_count
     from pairs
     inner join opportunities
         on pairs.opportunity_id = opportunities.opportunity_id
-    left join touch_levels
-        on
-            pairs.opportunity_id = touch_levels.opportunity_id
-            and pairs.partner_id = touch_levels.partner_id
-    left join sourcing
-        on
-            pairs.opportunity_id = sourcing.opportunity_id
-            and pairs.partner_id = sourcing.partner_id
 ),
 
 final as (

@@ -8,10 +8,12 @@
 -#}
 {{ by_opportunity_config() }}
 {%- set model_name_rows = [] -%}
+{%- set weight_sums = [] -%}
 {%- set weight_cases = [] -%}
 {%- for model in attribution_models() -%}
     {%- do model_name_rows.append("select '" ~ model.name ~ "' as attribution_model") -%}
-    {%- do weight_cases.append("when '" ~ model.name ~ "' then touch_weights.weight_" ~ model.name) -%}
+    {%- do weight_sums.append("sum(weight_" ~ model.name ~ ") as weight_" ~ model.name) -%}
+    {%- do weight_cases.append("when '" ~ model.name ~ "' then partner_weights.weight_" ~ model.name) -%}
 {%- endfor -%}
 
 with
@@ -35,20 +37,28 @@ model_names as (
     {{ model_name_rows | join('\n    union all\n    ') }}
 ),
 
+-- every model's weight of a partner in one pass over the touches, then one row per model
+partner_weights as (
+    select
+        opportunity_id,
+        partner_id,
+        {{ weight_sums | join(',\n        ') }}
+    from touch_weights
+    group by
+        opportunity_id,
+        partner_id
+),
+
 touch_based as (
     select
-        touch_weights.opportunity_id,
-        touch_weights.partner_id,
+        partner_weights.opportunity_id,
+        partner_weights.partner_id,
         model_names.attribution_model,
-        sum(case model_names.attribution_model
+        case model_names.attribution_model
             {{ weight_cases | join('\n            ') }}
-        end) as weight
-    from touch_weights
+        end as weight
+    from partner_weights
     cross join model_names
-    group by
-        touch_weights.opportunity_id,
-        touch_weights.partner_id,
-        model_names.attribution_model
 ),
 
 sourced as (
