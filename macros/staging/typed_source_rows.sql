@@ -23,6 +23,11 @@
 -#}
 {% macro typed_source_rows(relation, key, raw_columns) -%}
 {%- set typed_columns = caller() | trim -%}
+{%- set carried_raw_columns -%}
+    {%- for column in raw_columns %}
+        {{ adapter.quote(column) }} as {{ adapter.quote('raw__' ~ column) }},
+    {%- endfor %}
+{%- endset -%}
 {%- set is_repeated_key = 'coalesce(' ~ key ~ ", '') in (select repeated_keys.record_key from repeated_keys)" -%}
 repeated_keys as (
     select coalesce({{ key }}, '') as record_key
@@ -34,9 +39,7 @@ repeated_keys as (
 single_rows as (
     select
         {{ typed_columns }},
-        {%- for column in raw_columns %}
-        {{ adapter.quote(column) }} as {{ adapter.quote('raw__' ~ column) }},
-        {%- endfor %}
+        {{- carried_raw_columns }}
         cast(null as {{ dbt.type_string() }}) as raw_text,
         false as has_conflicting_duplicates,
         cast(1 as {{ dbt.type_bigint() }}) as copy_number
@@ -47,9 +50,7 @@ single_rows as (
 repeated_rows as (
     select
         {{ typed_columns }},
-        {%- for column in raw_columns %}
-        {{ adapter.quote(column) }} as {{ adapter.quote('raw__' ~ column) }},
-        {%- endfor %}
+        {{- carried_raw_columns }}
         {{ raw_record_json(raw_columns) }} as raw_text
     from {{ relation }}
     where {{ is_repeated_key }}
