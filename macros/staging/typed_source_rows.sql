@@ -13,7 +13,10 @@
     * copy_number: 1 for the first of several identical rows (later copies are rejected as
       exact duplicates, the first is kept);
     * raw_text: the raw row as JSON for rows of repeated keys (what they are compared by),
-      else empty.
+      else empty;
+    * raw_row_hash: a hash of the whole raw row, by which an incremental run finds the keys
+      whose raw rows changed (macros/incremental/by_source_key.sql; null off DuckDB).
+    `relation` is a relation or a parenthesised query (source_rows_to_type).
     The raw table is read in three streams and nothing is stored between them: the keys with
     more than one row; the rows of every other key (nearly all), typed in one pass without a
     window; and the rows of the repeated keys, compared by their raw text in window functions.
@@ -27,11 +30,12 @@
     {%- for column in raw_columns %}
         {{ adapter.quote(column) }} as {{ adapter.quote('raw__' ~ column) }},
     {%- endfor %}
+        {{ raw_row_hash('raw_rows') }} as raw_row_hash,
 {%- endset -%}
 {%- set is_repeated_key = 'coalesce(' ~ key ~ ", '') in (select repeated_keys.record_key from repeated_keys)" -%}
 repeated_keys as (
     select coalesce({{ key }}, '') as record_key
-    from {{ relation }}
+    from {{ relation }} as raw_rows
     group by coalesce({{ key }}, '')
     having count(*) > 1
 ),
@@ -43,7 +47,7 @@ single_rows as (
         cast(null as {{ dbt.type_string() }}) as raw_text,
         false as has_conflicting_duplicates,
         cast(1 as {{ dbt.type_bigint() }}) as copy_number
-    from {{ relation }}
+    from {{ relation }} as raw_rows
     where not {{ is_repeated_key }}
 ),
 
@@ -52,7 +56,7 @@ repeated_rows as (
         {{ typed_columns }},
         {{- carried_raw_columns }}
         {{ raw_record_json(raw_columns) }} as raw_text
-    from {{ relation }}
+    from {{ relation }} as raw_rows
     where {{ is_repeated_key }}
 ),
 

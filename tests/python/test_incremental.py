@@ -1,11 +1,12 @@
-"""Incremental by opportunity: an incremental run gives the marts a full refresh would.
+"""Incremental runs (by source key in staging, by opportunity in the facts) give what a full refresh would.
 
 One warehouse is built once and then kept up to date incrementally while the export changes
 under it (appended activities, a late touch, an account-level touch, an updated deal, an
-updated and a deleted activity, a deleted deal, a new deal, then a later as_of_date). After
-each change a second warehouse is rebuilt from scratch with --full-refresh, and every mart in
-scripts/compare_marts.py must hold the same rows in both. A changed definition var must stop
-the incremental run and ask for a full refresh. docs/incremental.md has the design.
+updated and a deleted activity, a deleted deal, a new deal, a deleted account, a new stage
+change, then a later as_of_date). After each change a second warehouse is rebuilt from scratch
+with --full-refresh, and every mart in scripts/compare_marts.py, every base model and
+rejected_rows must hold the same rows in both. A changed definition var must stop the
+incremental run and ask for a full refresh. docs/incremental.md has the design.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import compare_marts
+import duckdb
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 AS_OF = "2025-06-30"
@@ -37,6 +39,8 @@ def change_export(export: Path) -> dict[str, str]:
     """Apply every kind of change a CRM export sees between two runs; return the ids involved."""
     opp_header, opportunities = read_table(export, "opportunities")
     act_header, activities = read_table(export, "partner_activities")
+    account_header, accounts = read_table(export, "accounts")
+    history_header, history = read_table(export, "opportunity_stage_history")
 
     linked = [row for row in activities if row["opportunity_id"]]
     account_level = [row for row in activities if not row["opportunity_id"]]
@@ -73,15 +77,57 @@ def change_export(export: Path) -> dict[str, str]:
     # a deleted deal (its touches are rejected as naming an unknown opportunity) and a new one
     opportunities.remove(deleted_deal)
     opportunities.append({**closed_won, "opportunity_id": "OPP-NEW-1", "amount": "5000.00"})
+    # a deleted account: its deals are rejected (unknown account_id), and so are their touches
+    # and stage changes, though none of their own raw rows changed
+    used_accounts = {closed_won["account_id"], updated_deal["account_id"], deleted_deal["account_id"]}
+    deleted_account = next(
+        row["account_id"]
+        for row in opportunities[300:]
+        if row["account_id"] not in used_accounts
+        and any(activity["account_id"] == row["account_id"] for activity in linked)
+    )
+    accounts = [row for row in accounts if row["account_id"] != deleted_account]
+    # a new stage change of the updated deal
+    history.append(
+        {"opportunity_id": updated_deal["opportunity_id"], "stage": "closed_won",
+         "amount": "123456.78", "changed_at": "2025-06-01T09:00:00Z"}
+    )
 
     write_table(export, "opportunities", opp_header, opportunities)
     write_table(export, "partner_activities", act_header, activities)
+    write_table(export, "accounts", account_header, accounts)
+    write_table(export, "opportunity_stage_history", history_header, history)
     return {
         "updated_deal": updated_deal["opportunity_id"],
         "deleted_deal": deleted_deal["opportunity_id"],
         "late_touch_deal": closed_won["opportunity_id"],
         "deleted_activity": deleted_activity["activity_id"],
+        "deleted_account": deleted_account,
     }
+
+
+STAGING = [
+    "staging.base_crm__accounts",
+    "staging.base_crm__partners",
+    "staging.base_crm__opportunities",
+    "staging.base_crm__opportunity_stage_history",
+    "staging.base_crm__partner_activities",
+    "staging.base_crm__currency_rates",
+    "audit.rejected_rows",
+]
+
+
+def assert_same_staging(incremental: Path, full: Path) -> None:
+    """Every typed row and every reject, compared as multisets (except all, both ways)."""
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{incremental}' as incremental (read_only)")
+        connection.execute(f"attach '{full}' as full_refresh (read_only)")
+        for table in STAGING:
+            for left, right in (("incremental", "full_refresh"), ("full_refresh", "incremental")):
+                extra = connection.execute(
+                    f"select count(*) from (select * from {left}.{table} except all select * from {right}.{table})"
+                ).fetchall()
+                assert extra == [(0,)], f"{table}: {extra[0][0]} rows in {left} that {right} does not have"
 
 
 def assert_same_marts(incremental: Path, full: Path) -> None:
@@ -106,6 +152,8 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     unchanged = run_dbt(["run"], settings, warehouse_name="incremental.duckdb")
     assert unchanged.returncode == 0, unchanged.output
     assert unchanged.query("select count(*) from intermediate.int_opportunities_to_refresh") == [(0,)]
+    for base_model in ("accounts", "opportunities", "opportunity_stage_history", "partner_activities"):
+        assert unchanged.query(f"select count(*) from staging.base_crm__{base_model}__refresh") == [(0,)]
 
     ids = change_export(export)
     incremental = run_dbt(["run"], settings, warehouse_name="incremental.duckdb")
@@ -116,6 +164,19 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert refreshed[ids["late_touch_deal"]] == "changed"
     assert refreshed[ids["deleted_deal"]] == "gone"
     assert refreshed["OPP-NEW-1"] == "new"
+    # staging retyped the changed rows and the rows whose references changed, and no others
+    activity_refresh = dict(
+        incremental.query("select refresh_key, refresh_reason from staging.base_crm__partner_activities__refresh")
+    )
+    assert activity_refresh["ACT-LATE-1"] == "raw rows changed"
+    assert activity_refresh[ids["deleted_activity"]] == "raw rows changed"
+    deleted_deal_touches = incremental.query(
+        "select activity_id from staging.base_crm__partner_activities "
+        f"where rejection_reason = 'unknown opportunity_id' and opportunity_id = '{ids['deleted_deal']}'"
+    )
+    assert deleted_deal_touches
+    assert all(activity_refresh[activity_id] == "reference changed" for (activity_id,) in deleted_deal_touches)
+    assert len(activity_refresh) < first.query("select count(*) from staging.base_crm__partner_activities")[0][0] * 0.1
     # only the deals the changes reach are recomputed, not the whole export
     assert len(refreshed) < opportunity_count * 0.2
     assert incremental.query(
@@ -124,6 +185,7 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
 
     full = run_dbt(["run", "--full-refresh"], settings, warehouse_name="full.duckdb")
     assert full.returncode == 0, full.output
+    assert_same_staging(incremental.warehouse, full.warehouse)
     assert_same_marts(incremental.warehouse, full.warehouse)
 
     # a definition var changed: the incremental run stops, names the var, and asks for a full refresh
@@ -139,4 +201,5 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert moved.returncode == 0, moved.output
     full_later = run_dbt(["run", "--full-refresh"], later, warehouse_name="full.duckdb")
     assert full_later.returncode == 0, full_later.output
+    assert_same_staging(moved.warehouse, full_later.warehouse)
     assert_same_marts(moved.warehouse, full_later.warehouse)

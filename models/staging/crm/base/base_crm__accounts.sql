@@ -1,10 +1,11 @@
 {%- set raw_columns = ['account_id', 'account_name', 'industry', 'region', 'country', 'employee_count',
     'created_at'] -%}
+{{ by_source_key_config(source_table='accounts', key_column='account_id') }}
 with
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
-{% call typed_source_rows(source('crm', 'accounts'), clean_text('account_id'), raw_columns) %}
+{% call typed_source_rows(source_rows_to_type('accounts', 'account_id'), clean_text('account_id'), raw_columns) %}
         {{ clean_text('account_id') }} as record_key,
         {{ clean_text('account_id') }} as account_id,
         {{ clean_text('account_name') }} as account_name,
@@ -43,7 +44,8 @@ final as (
         created_at,
         -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
         case when rejection_reason is not null then {{ raw_record_json(raw_columns, 'raw__') }} end as raw_record,
-        rejection_reason
+        rejection_reason,
+        raw_row_hash
     from reasoned
 )
 

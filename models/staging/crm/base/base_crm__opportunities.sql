@@ -5,6 +5,17 @@
 -#}
 {%- set raw_columns = ['opportunity_id', 'account_id', 'opportunity_name', 'opportunity_type', 'stage', 'amount',
     'currency', 'created_at', 'closed_at', 'is_won', 'sourced_partner_id', 'reseller_partner_id', 'lead_source'] -%}
+{{ by_source_key_config(
+    source_table='opportunities',
+    key_column='opportunity_id',
+    references=[
+        {'column': 'account_id', 'model': 'stg_crm__accounts', 'key': 'account_id'},
+        {'column': 'sourced_partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
+        {'column': 'reseller_partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
+        {'column': 'currency', 'model': 'stg_crm__currency_rates', 'key': 'currency'},
+    ],
+    vars=['reporting_currency'],
+) }}
 with
 
 accounts as (
@@ -21,7 +32,8 @@ rated_currencies as (
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
-{% call typed_source_rows(source('crm', 'opportunities'), clean_text('opportunity_id'), raw_columns) %}
+{%- set rows_to_type = source_rows_to_type('opportunities', 'opportunity_id') %}
+{% call typed_source_rows(rows_to_type, clean_text('opportunity_id'), raw_columns) %}
         {{ clean_text('opportunity_id') }} as record_key,
         {{ clean_text('opportunity_id') }} as opportunity_id,
         {{ clean_text('account_id') }} as account_id,
@@ -106,7 +118,8 @@ final as (
         is_known_reseller_partner,
         -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
         case when rejection_reason is not null then {{ raw_record_json(raw_columns, 'raw__') }} end as raw_record,
-        rejection_reason
+        rejection_reason,
+        raw_row_hash
     from reasoned
 )
 

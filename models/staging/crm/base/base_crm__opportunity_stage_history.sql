@@ -8,13 +8,20 @@
         {{ clean_text('changed_at') }}
     )
 {%- endset %}
+{#- incremental by opportunity: every row of a duplicate key (opportunity@changed_at) shares it -#}
+{{ by_source_key_config(
+    source_table='opportunity_stage_history',
+    key_column='opportunity_id',
+    references=[{'column': 'opportunity_id', 'model': 'stg_crm__opportunities', 'key': 'opportunity_id'}],
+) }}
 with
 
 opportunities as (
     select opportunity_id from {{ ref('stg_crm__opportunities') }}
 ),
 
-{% call typed_source_rows(source('crm', 'opportunity_stage_history'), record_key, raw_columns) %}
+{%- set rows_to_type = source_rows_to_type('opportunity_stage_history', 'opportunity_id') %}
+{% call typed_source_rows(rows_to_type, record_key, raw_columns) %}
         {{ record_key }} as record_key,
         {{ clean_text('opportunity_id') }} as opportunity_id,
         {{ clean_text('stage') }} as stage,
@@ -59,7 +66,8 @@ final as (
         changed_at,
         -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
         case when rejection_reason is not null then {{ raw_record_json(raw_columns, 'raw__') }} end as raw_record,
-        rejection_reason
+        rejection_reason,
+        raw_row_hash
     from reasoned
 )
 

@@ -6,6 +6,21 @@
 -#}
 {%- set raw_columns = ['activity_id', 'partner_id', 'account_id', 'opportunity_id', 'activity_type',
     'occurred_at', 'direction', 'status', 'is_qualified', 'funded_by', 'amount', 'notes'] -%}
+{#-
+    The stored account_id is the resolved one: an opportunity's account reaches it through the
+    opportunity's carried account_id.
+-#}
+{{ by_source_key_config(
+    source_table='partner_activities',
+    key_column='activity_id',
+    references=[
+        {'column': 'partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
+        {'column': 'account_id', 'model': 'stg_crm__accounts', 'key': 'account_id'},
+        {'column': 'opportunity_id', 'model': 'stg_crm__opportunities', 'key': 'opportunity_id',
+         'carried': ['account_id']},
+        {'column': 'activity_type', 'model': 'activity_types', 'key': 'activity_type'},
+    ],
+) }}
 with
 
 partners as (
@@ -29,7 +44,8 @@ activity_types as (
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
-{% call typed_source_rows(source('crm', 'partner_activities'), clean_text('activity_id'), raw_columns) %}
+{%- set rows_to_type = source_rows_to_type('partner_activities', 'activity_id') %}
+{% call typed_source_rows(rows_to_type, clean_text('activity_id'), raw_columns) %}
         {{ clean_text('activity_id') }} as record_key,
         {{ clean_text('activity_id') }} as activity_id,
         {{ clean_text('partner_id') }} as partner_id,
@@ -112,7 +128,8 @@ final as (
         notes,
         -- the raw text is what a reject needs to be traced and fixed; usable rows are typed above
         case when rejection_reason is not null then {{ raw_record_json(raw_columns, 'raw__') }} end as raw_record,
-        rejection_reason
+        rejection_reason,
+        raw_row_hash
     from reasoned
 )
 
