@@ -12,10 +12,15 @@ For each tier (number of opportunities, about 9 activities each) it:
    fct_opportunity_partners and fct_partner_attribution, seeds included, no tests) into a fresh
    database file;
 4. runs the whole `dbt build` (every model, test and unit test) into a fresh database file;
-5. appends 1% new partner activities to a copy of the export (copies of a 1% sample of the
-   activities under new ids, so they reach the deals their originals reach), and runs
-   `dbt run` on the database of step 4, incrementally, then `dbt run --full-refresh` of the
-   same export into a fresh database file, the full build it is measured against;
+5. times incremental runs in two scenarios, each on a warehouse of its own: a scheduled run
+   after the newest 1% of the partner activities arrive (the warehouse is built with
+   `dbt run` from the export without them, then `dbt run` meets the whole export), and 1%
+   late activities scattered over the whole history (copies of a random 1% sample under new
+   ids, so they reach the deals their originals reach, every age of deal); after each
+   incremental run, `dbt run --full-refresh` of the same export on the same file is the full
+   build it is measured against. The dbt runs of a scenario read the export at one path and
+   share a target directory, as a scheduled job does (dbt parses the project again only when
+   it changed), so the incremental run and its full refresh start alike;
 and prints wall time and peak RSS of each, the ratios to the plain script, and the slowest
 models of each dbt run (from run_results.json). Every run is a process of its own, so its peak
 RSS (ru_maxrss of that process) is its own. Results also go to target/benchmark/results.json.
@@ -144,12 +149,7 @@ def append_activities(data: Path, file_format: str, share: float) -> Path:
     import duckdb
 
     out = data.parent / f"{data.name}-append"
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir()
-    for source in data.iterdir():
-        if source.name != f"partner_activities.{file_format}" and not source.name.startswith("."):
-            (out / source.name).symlink_to(source)
+    linked_copy(data, out, file_format)
     reader = "read_parquet" if file_format == "parquet" else "read_csv"
     options = "" if file_format == "parquet" else ", all_varchar = true"
     original = data / f"partner_activities.{file_format}"
@@ -170,6 +170,50 @@ def append_activities(data: Path, file_format: str, share: float) -> Path:
     return out
 
 
+def withhold_newest_activities(data: Path, file_format: str, share: float) -> Path:
+    """A copy of the export without its newest `share` of partner activities (by occurred_at)."""
+    import duckdb
+
+    out = data.parent / f"{data.name}-withheld"
+    linked_copy(data, out, file_format)
+    reader = "read_parquet" if file_format == "parquet" else "read_csv"
+    options = "" if file_format == "parquet" else ", all_varchar = true"
+    original = data / f"partner_activities.{file_format}"
+    target = out / f"partner_activities.{file_format}"
+    with duckdb.connect() as connection:
+        connection.execute(
+            f"""
+            copy (
+                select * exclude (newest_rank)
+                from (
+                    select *, percent_rank() over (order by occurred_at desc, activity_id) as newest_rank
+                    from {reader}('{original}'{options})
+                )
+                where newest_rank >= {share}
+            ) to '{target}' ({"format parquet" if file_format == "parquet" else "header"})
+            """
+        )
+    return out
+
+
+def linked_copy(data: Path, out: Path, file_format: str) -> None:
+    """`out` with a link to every table of `data` but partner_activities, which the caller writes."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir()
+    for source in data.iterdir():
+        if source.name != f"partner_activities.{file_format}" and not source.name.startswith("."):
+            (out / source.name).symlink_to(source)
+
+
+def point_export(link: Path, data: Path) -> Path:
+    """The scheduled job's export path, `link`, now pointing at `data`."""
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(data)
+    return link
+
+
 def run_dbt(
     name: str,
     data: Path,
@@ -178,9 +222,11 @@ def run_dbt(
     command_name: str = "build",
     keep: bool = False,
 ) -> Run:
+    """A dbt command into `database` (a fresh file unless `keep`), its target directory beside it."""
+    target = database.parent / f"target-{database.stem}"
     if not keep:
         fresh(database)
-    target = database.parent / f"target-{database.stem}"
+        shutil.rmtree(target, ignore_errors=True)
     env = dict(os.environ)
     env.update(
         DUCKDB_PATH=str(database),
@@ -228,21 +274,33 @@ def benchmark(opportunities: int, file_format: str, steps: list[str]) -> Tier:
         log(f"{opportunities:,}: dbt build, everything with tests")
         tier.runs.append(run_dbt("dbt build, all with tests", data, where / "full.duckdb", []))
     if "incremental" in steps:
-        if "full" not in steps:
-            log(f"{opportunities:,}: dbt run, the warehouse to append to")
-            tier.runs.append(run_dbt("dbt run, everything", data, where / "full.duckdb", [], "run"))
-        appended = append_activities(data, file_format, 0.01)
-        log(f"{opportunities:,}: dbt run, incremental after appending 1% activities")
-        incremental = run_dbt(
-            "dbt run, incremental, +1% activities", appended, where / "full.duckdb", [], "run", keep=True
-        )
-        incremental.refreshed_opportunities = refreshed_count(where / "full.duckdb")
-        tier.runs.append(incremental)
-        log(f"{opportunities:,}: dbt run --full-refresh of the same export")
-        full_refresh = ["--full-refresh"]
-        name = "dbt run, full refresh, +1% activities"
-        tier.runs.append(run_dbt(name, appended, where / "rerun.duckdb", full_refresh, "run"))
-    for database in ("plain", "core", "full", "rerun"):
+        export = where / "export"
+        scenarios = [
+            ("newest 1%", withhold_newest_activities(data, file_format, 0.01), data),
+            ("random 1%", data, append_activities(data, file_format, 0.01)),
+        ]
+        for label, before, after in scenarios:
+            database = where / "incremental.duckdb"
+            log(f"{opportunities:,}: {label}: dbt run, the warehouse before the new activities")
+            tier.runs.append(
+                run_dbt(
+                    f"dbt run, before the {label} activities",
+                    point_export(export, before),
+                    database,
+                    [],
+                    "run",
+                )
+            )
+            log(f"{opportunities:,}: {label}: dbt run, incremental")
+            name = f"dbt run, incremental, {label} activities"
+            incremental = run_dbt(name, point_export(export, after), database, [], "run", keep=True)
+            incremental.refreshed_opportunities = refreshed_count(database)
+            tier.runs.append(incremental)
+            log(f"{opportunities:,}: {label}: dbt run --full-refresh of the same export")
+            name = f"dbt run, full refresh, {label} activities"
+            tier.runs.append(run_dbt(name, export, database, ["--full-refresh"], "run", keep=True))
+        export.unlink()
+    for database in ("plain", "core", "full", "incremental"):
         fresh(where / f"{database}.duckdb")  # the files are large; the figures are what we keep
     return tier
 
@@ -271,11 +329,13 @@ def report(tiers: list[Tier]) -> str:
             )
     for tier in tiers:
         runs = {run.name: run for run in tier.runs}
-        incremental = runs.get("dbt run, incremental, +1% activities")
-        full_refresh = runs.get("dbt run, full refresh, +1% activities")
-        if incremental and full_refresh:
+        for label in ("newest 1%", "random 1%"):
+            incremental = runs.get(f"dbt run, incremental, {label} activities")
+            full_refresh = runs.get(f"dbt run, full refresh, {label} activities")
+            if not (incremental and full_refresh):
+                continue
             lines.append(
-                f"\n{tier.opportunities:,} opportunities: the incremental run recomputed "
+                f"\n{tier.opportunities:,} opportunities, {label} activities: the incremental run recomputed "
                 f"{incremental.refreshed_opportunities:,} opportunities in {incremental.seconds:.1f} s, "
                 f"{100 * incremental.seconds / full_refresh.seconds:.0f}% of the full refresh run "
                 f"({full_refresh.seconds:.1f} s)"
