@@ -146,53 +146,43 @@ def run_plain(data: Path, file_format: str, database: Path) -> Run:
 
 def append_activities(data: Path, file_format: str, share: float) -> Path:
     """A copy of the export with `share` more partner activities: a sample re-issued under new ids."""
-    import duckdb
-
-    out = data.parent / f"{data.name}-append"
-    linked_copy(data, out, file_format)
-    reader = "read_parquet" if file_format == "parquet" else "read_csv"
-    options = "" if file_format == "parquet" else ", all_varchar = true"
-    original = data / f"partner_activities.{file_format}"
-    target = out / f"partner_activities.{file_format}"
     every = round(1 / share)
-    with duckdb.connect() as connection:
-        connection.execute(
-            f"""
-            copy (
-                select * from {reader}('{original}'{options})
-                union all
-                select * replace ('ACT-APPENDED-' || activity_id as activity_id)
-                from {reader}('{original}'{options})
-                where hash(activity_id) % {every} = 0
-            ) to '{target}' ({"format parquet" if file_format == "parquet" else "header"})
-            """
-        )
-    return out
+    query = """
+        select * from {activities}
+        union all
+        select * replace ('ACT-APPENDED-' || activity_id as activity_id)
+        from {activities}
+        where hash(activity_id) % {every} = 0
+    """
+    return rewrite_activities(data, file_format, "append", query.replace("{every}", str(every)))
 
 
 def withhold_newest_activities(data: Path, file_format: str, share: float) -> Path:
     """A copy of the export without its newest `share` of partner activities (by occurred_at)."""
+    query = """
+        select * exclude (newest_rank)
+        from (
+            select *, percent_rank() over (order by occurred_at desc, activity_id) as newest_rank
+            from {activities}
+        )
+        where newest_rank >= {share}
+    """
+    return rewrite_activities(data, file_format, "withheld", query.replace("{share}", str(share)))
+
+
+def rewrite_activities(data: Path, file_format: str, suffix: str, query: str) -> Path:
+    """A copy of the export, <data>-<suffix>, whose partner activities are `query` over the original ones."""
     import duckdb
 
-    out = data.parent / f"{data.name}-withheld"
+    out = data.parent / f"{data.name}-{suffix}"
     linked_copy(data, out, file_format)
     reader = "read_parquet" if file_format == "parquet" else "read_csv"
     options = "" if file_format == "parquet" else ", all_varchar = true"
-    original = data / f"partner_activities.{file_format}"
+    activities = f"{reader}('{data / f'partner_activities.{file_format}'}'{options})"
     target = out / f"partner_activities.{file_format}"
+    written = "format parquet" if file_format == "parquet" else "header"
     with duckdb.connect() as connection:
-        connection.execute(
-            f"""
-            copy (
-                select * exclude (newest_rank)
-                from (
-                    select *, percent_rank() over (order by occurred_at desc, activity_id) as newest_rank
-                    from {reader}('{original}'{options})
-                )
-                where newest_rank >= {share}
-            ) to '{target}' ({"format parquet" if file_format == "parquet" else "header"})
-            """
-        )
+        connection.execute(f"copy ({query.replace('{activities}', activities)}) to '{target}' ({written})")
     return out
 
 
