@@ -89,8 +89,12 @@ def change_export(export: Path) -> dict[str, str]:
     accounts = [row for row in accounts if row["account_id"] != deleted_account]
     # a new stage change of the updated deal
     history.append(
-        {"opportunity_id": updated_deal["opportunity_id"], "stage": "closed_won",
-         "amount": "123456.78", "changed_at": "2025-06-01T09:00:00Z"}
+        {
+            "opportunity_id": updated_deal["opportunity_id"],
+            "stage": "closed_won",
+            "amount": "123456.78",
+            "changed_at": "2025-06-01T09:00:00Z",
+        }
     )
 
     write_table(export, "opportunities", opp_header, opportunities)
@@ -124,9 +128,8 @@ def assert_same_staging(incremental: Path, full: Path) -> None:
         connection.execute(f"attach '{full}' as full_refresh (read_only)")
         for table in STAGING:
             for left, right in (("incremental", "full_refresh"), ("full_refresh", "incremental")):
-                extra = connection.execute(
-                    f"select count(*) from (select * from {left}.{table} except all select * from {right}.{table})"
-                ).fetchall()
+                difference = f"select * from {left}.{table} except all select * from {right}.{table}"
+                extra = connection.execute(f"select count(*) from ({difference})").fetchall()
                 assert extra == [(0,)], f"{table}: {extra[0][0]} rows in {left} that {right} does not have"
 
 
@@ -166,7 +169,9 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert refreshed["OPP-NEW-1"] == "new"
     # staging retyped the changed rows and the rows whose references changed, and no others
     activity_refresh = dict(
-        incremental.query("select refresh_key, refresh_reason from staging.base_crm__partner_activities__refresh")
+        incremental.query(
+            "select refresh_key, refresh_reason from staging.base_crm__partner_activities__refresh"
+        )
     )
     assert activity_refresh["ACT-LATE-1"] == "raw rows changed"
     assert activity_refresh[ids["deleted_activity"]] == "raw rows changed"
@@ -175,8 +180,13 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
         f"where rejection_reason = 'unknown opportunity_id' and opportunity_id = '{ids['deleted_deal']}'"
     )
     assert deleted_deal_touches
-    assert all(activity_refresh[activity_id] == "reference changed" for (activity_id,) in deleted_deal_touches)
-    assert len(activity_refresh) < first.query("select count(*) from staging.base_crm__partner_activities")[0][0] * 0.1
+    assert all(
+        activity_refresh[activity_id] == "reference changed" for (activity_id,) in deleted_deal_touches
+    )
+    assert (
+        len(activity_refresh)
+        < first.query("select count(*) from staging.base_crm__partner_activities")[0][0] * 0.1
+    )
     # only the deals the changes reach are recomputed, not the whole export
     assert len(refreshed) < opportunity_count * 0.2
     assert incremental.query(
