@@ -12,7 +12,8 @@ For each tier (number of opportunities, about 9 activities each) it:
    fct_opportunity_partners and fct_partner_attribution, seeds included, no tests) into a fresh
    database file;
 4. runs the whole `dbt build` (every model, test and unit test) into a fresh database file;
-5. times incremental runs in two scenarios, each on a warehouse of its own: a scheduled run
+5. times incremental runs in three scenarios, each on a warehouse of its own: the same export
+   again (the floor: finding that nothing changed), a scheduled run
    after the newest 1% of the partner activities arrive (the warehouse is built with
    `dbt run` from the export without them, then `dbt run` meets the whole export), and 1%
    late activities scattered over the whole history (copies of a random 1% sample under new
@@ -22,7 +23,7 @@ For each tier (number of opportunities, about 9 activities each) it:
    share a target directory, as a scheduled job does (dbt parses the project again only when
    it changed), so the incremental run and its full refresh start alike;
 and prints wall time and peak RSS of each, the ratios to the plain script, and the slowest
-models of each dbt run (from run_results.json). Every run is a process of its own, so its peak
+models and tests of each dbt run (from run_results.json). Every run is a process of its own, so its peak
 RSS (ru_maxrss of that process) is its own. Results also go to target/benchmark/results.json.
 
 Timings vary with the machine and what else runs on it: benchmark on an idle machine.
@@ -57,6 +58,7 @@ class Run:
     seconds: float
     peak_rss_mb: float
     models: list[tuple[str, float]] = field(default_factory=list)
+    tests: list[tuple[str, float]] = field(default_factory=list)
     refreshed_opportunities: int | None = None
 
 
@@ -172,8 +174,6 @@ def withhold_newest_activities(data: Path, file_format: str, share: float) -> Pa
 
 def rewrite_activities(data: Path, file_format: str, suffix: str, query: str) -> Path:
     """A copy of the export, <data>-<suffix>, whose partner activities are `query` over the original ones."""
-    import duckdb
-
     out = data.parent / f"{data.name}-{suffix}"
     linked_copy(data, out, file_format)
     reader = "read_parquet" if file_format == "parquet" else "read_csv"
@@ -181,8 +181,11 @@ def rewrite_activities(data: Path, file_format: str, suffix: str, query: str) ->
     activities = f"{reader}('{data / f'partner_activities.{file_format}'}'{options})"
     target = out / f"partner_activities.{file_format}"
     written = "format parquet" if file_format == "parquet" else "header"
-    with duckdb.connect() as connection:
-        connection.execute(f"copy ({query.replace('{activities}', activities)}) to '{target}' ({written})")
+    copy = f"copy ({query.replace('{activities}', activities)}) to '{target}' ({written})"
+    # In a process of its own: on Linux a child's peak RSS starts from its parent's peak, so a
+    # large query in this process would be reported as the peak RSS of every dbt run after it.
+    script = "import duckdb, sys; duckdb.connect().execute(sys.argv[1])"
+    subprocess.run([sys.executable, "-c", script, copy], check=True)
     return out
 
 
@@ -230,15 +233,16 @@ def run_dbt(
     command += ["--target-path", str(target), "--log-path", str(target / "logs"), *arguments]
     seconds, rss = measured(command, env)
     results = json.loads((target / "run_results.json").read_text())["results"]
-    models = sorted(
-        (
-            (r["unique_id"].split(".")[-1], r["execution_time"])
+
+    def slowest(kinds: tuple[str, ...]) -> list[tuple[str, float]]:
+        timed = [
+            (r["unique_id"].split(".", 2)[2], r["execution_time"])
             for r in results
-            if r["unique_id"].startswith("model.")
-        ),
-        key=lambda item: -item[1],
-    )
-    return Run(name, seconds, rss, models)
+            if r["unique_id"].startswith(kinds)
+        ]
+        return sorted(timed, key=lambda item: -item[1])
+
+    return Run(name, seconds, rss, slowest(("model.",)), slowest(("test.", "unit_test.")))
 
 
 def benchmark(opportunities: int, file_format: str, steps: list[str]) -> Tier:
@@ -266,6 +270,7 @@ def benchmark(opportunities: int, file_format: str, steps: list[str]) -> Tier:
     if "incremental" in steps:
         export = where / "export"
         scenarios = [
+            ("no new", data, data),  # the floor: finding that nothing changed
             ("newest 1%", withhold_newest_activities(data, file_format, 0.01), data),
             ("random 1%", data, append_activities(data, file_format, 0.01)),
         ]
@@ -319,7 +324,7 @@ def report(tiers: list[Tier]) -> str:
             )
     for tier in tiers:
         runs = {run.name: run for run in tier.runs}
-        for label in ("newest 1%", "random 1%"):
+        for label in ("no new", "newest 1%", "random 1%"):
             incremental = runs.get(f"dbt run, incremental, {label} activities")
             full_refresh = runs.get(f"dbt run, full refresh, {label} activities")
             if not (incremental and full_refresh):
@@ -341,6 +346,11 @@ def report(tiers: list[Tier]) -> str:
             lines += ["", f"slowest models, {tier.opportunities:,} opportunities, {run.name}:"]
             for model, seconds in run.models[:10]:
                 lines.append(f"  {model:<42} {seconds:7.1f} s  {100 * seconds / total:4.0f}%")
+            if run.tests:
+                test_total = sum(seconds for _, seconds in run.tests)
+                lines += [f"slowest of {len(run.tests)} tests ({test_total:.1f} s of thread time in all):"]
+                for test, seconds in run.tests[:10]:
+                    lines.append(f"  {test[:60]:<60} {seconds:7.1f} s")
     return "\n".join(lines)
 
 
