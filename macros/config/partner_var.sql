@@ -148,6 +148,15 @@
     {%- endif -%}
     {%- do checked.update({'role_label_min_lift': min_lift}) -%}
 
+    {#- bad input: the share of a raw table's rows that may be rejected before the build fails -#}
+    {%- set max_rejected = var('max_rejected_share') -%}
+    {%- if max_rejected is boolean or max_rejected is not number or max_rejected < 0 or max_rejected > 1 -%}
+        {{ exceptions.raise_compiler_error(
+            "var max_rejected_share = " ~ max_rejected ~ " is not allowed: write a share from 0 to 1 (e.g. 0.05); "
+            ~ "the build fails when a larger share of any raw table's rows is rejected.") }}
+    {%- endif -%}
+    {%- do checked.update({'max_rejected_share': max_rejected}) -%}
+
     {#- user-defined members of the position family: [{name, first_share, last_share}, ...] -#}
     {%- set builtin_models = ['first_touch', 'last_touch', 'linear', 'position_based', 'j_shaped', 'inverse_j',
                               'w_shaped', 'time_decay', 'sourced'] -%}

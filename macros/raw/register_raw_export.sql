@@ -9,7 +9,15 @@
       parse becomes a reject row with a reason rather than a failed build.
     * A missing directory, file or column stops the run with a message naming it.
     * Tables whose source entry has `meta: {optional: true}` may be absent; they are
-      exposed as an empty view with the declared columns.
+      exposed as an empty view with the declared columns. So is a CSV file of zero bytes (not
+      even a header), with a warning in the log: an export of a table with no rows.
+    * DuckDB: a CSV file is loaded into a table of the raw schema, once per run. A line the CSV
+      reader cannot split into the header's fields (too few or too many fields, bytes that are
+      not UTF-8, a stray quote) is not loaded: it goes to raw.malformed_lines with DuckDB's
+      error, and from there to rejected_rows. Loading once keeps every reader of the table on
+      the same rows. A view over the file would let a reader of a few columns keep a line that
+      a reader of all columns drops. Parquet files are exposed as views: their rows have no
+      such errors.
 
     Spark reads the files in place too (spark__ below). Engines that cannot read the files
     where they lie get the raw schema loaded by scripts/load_raw_export.py instead; the
@@ -44,6 +52,9 @@
         {%- endif -%}
 
         {%- do run_query('create schema if not exists ' ~ adapter.quote(raw_schema)) -%}
+        {%- set malformed_lines = adapter.quote(raw_schema) ~ '.' ~ adapter.quote('malformed_lines') -%}
+        {%- do run_query('create or replace table ' ~ malformed_lines ~ ' (source_table varchar, '
+            ~ 'line_number bigint, error_type varchar, csv_line varchar, error_message varchar)') -%}
 
         {%- for source_node in graph.sources.values()
                 if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
@@ -51,9 +62,16 @@
             {%- set columns = source_node.columns.keys() | list -%}
             {%- set file_format = raw_file_format(table, present, raw_dir, source_node.meta.get('optional', false)) -%}
             {%- set file_path = (raw_dir ~ '/' ~ table ~ '.' ~ file_format) | replace("'", "''") -%}
-            {%- if file_format == 'csv' -%}
-                {%- set reader = "read_csv('" ~ file_path
-                    ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')" -%}
+            {%- set csv_options = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'" -%}
+            {%- if file_format == 'csv'
+                    and run_query("select size from read_blob('" ~ file_path ~ "')").columns[0].values()[0] == 0 -%}
+                {%- do log('Warning: ' ~ table ~ '.csv in ' ~ raw_dir ~ ' is empty (not even a header): '
+                    ~ 'read as a table with no rows.', info=true) -%}
+                {%- set reader = none -%}
+            {%- elif file_format == 'csv' -%}
+                {#- only the header is sniffed: a malformed line must not stop the sniffer -#}
+                {%- set reader = "read_csv('" ~ file_path ~ "', " ~ csv_options
+                    ~ ", ignore_errors = true, strict_mode = false)" -%}
             {%- elif file_format == 'parquet' -%}
                 {%- set reader = "read_parquet('" ~ file_path ~ "')" -%}
             {%- else -%}
@@ -61,6 +79,7 @@
             {%- endif -%}
 
             {%- set view = adapter.quote(raw_schema) ~ '.' ~ adapter.quote(table) -%}
+            {%- do drop_raw_relation(raw_schema, table) -%}
             {%- if reader is none -%}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
@@ -71,8 +90,10 @@
             {%- else -%}
                 {%- set described = run_query('describe select * from ' ~ reader) -%}
                 {%- set found = [] -%}
+                {%- set header = [] -%}
                 {%- for row in described.rows -%}
                     {%- do found.append(row[0] | lower | trim) -%}
+                    {%- do header.append("'" ~ row[0] | replace("'", "''") ~ "': 'varchar'") -%}
                 {%- endfor -%}
                 {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
@@ -80,12 +101,38 @@
                     {%- do select_list.append('cast(' ~ adapter.quote(column) ~ ' as varchar) as '
                         ~ adapter.quote(column)) -%}
                 {%- endfor -%}
-                {%- do run_query('create or replace view ' ~ view ~ ' as select '
-                    ~ select_list | join(', ') ~ ' from ' ~ reader) -%}
+                {%- if file_format == 'csv' -%}
+                    {%- do run_query('create table ' ~ view ~ ' as select ' ~ select_list | join(', ')
+                        ~ " from read_csv('" ~ file_path ~ "', " ~ csv_options ~ ", auto_detect = false, "
+                        ~ "columns = {" ~ header | join(', ') ~ "}, store_rejects = true, "
+                        ~ "rejects_table = 'raw_csv_rejects', rejects_scan = 'raw_csv_scans')") -%}
+                    {#- one row per line: DuckDB writes a row per missing field, and a line can fail in
+                        more than one way (the first field's message is kept) -#}
+                    {%- do run_query('insert into ' ~ malformed_lines ~ " select '" ~ table ~ "', line, "
+                        ~ "string_agg(distinct error_type, '; ' order by error_type), min(csv_line), "
+                        ~ 'arg_min(error_message, coalesce(column_idx, 0)) '
+                        ~ 'from raw_csv_rejects group by line') -%}
+                    {%- do run_query('drop table raw_csv_rejects') -%}
+                    {%- do run_query('drop table raw_csv_scans') -%}
+                {%- else -%}
+                    {%- do run_query('create view ' ~ view ~ ' as select '
+                        ~ select_list | join(', ') ~ ' from ' ~ reader) -%}
+                {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     select 1 as raw_export_registered
+{%- endmacro %}
+
+
+{#- Drops raw.<name>, a view or a table: a table's file may change from CSV to Parquet between runs. -#}
+{% macro drop_raw_relation(schema, name) -%}
+    {%- set found = run_query("select table_type from information_schema.tables where table_schema = '"
+        ~ schema ~ "' and table_name = '" ~ name ~ "' and table_catalog = current_database()") -%}
+    {%- for row in found.rows -%}
+        {%- do run_query('drop ' ~ ('view' if row[0] == 'VIEW' else 'table') ~ ' '
+            ~ adapter.quote(schema) ~ '.' ~ adapter.quote(name)) -%}
+    {%- endfor -%}
 {%- endmacro %}
 
 

@@ -3,6 +3,9 @@
     the export wrote it, trimmed; null when the key itself is missing), every reason joined
     with '; ', and the raw row as JSON text. Rows in a raw table = rows in its staging model
     + its rows here; the rows_reconcile test on each source proves it.
+    On DuckDB, the lines of a CSV file that could not be split into fields
+    (crm_load.malformed_lines) are here too: no key (the fields are not known), the reason
+    `malformed CSV line: <what>`, and the line with its number and DuckDB's error as the record.
 -#}
 {%- set base_models = {
     'accounts': 'base_crm__accounts',
@@ -28,6 +31,17 @@ final as (
             union all
         {%- endif %}
     {% endfor %}
+    {%- if target.type == 'duckdb' %}
+        union all
+        select
+            source_table,
+            cast(null as varchar) as record_key,
+            'malformed CSV line: ' || {{ malformed_line_reason('error_type') }} as reason,
+            cast(json_object(
+                'line_number', line_number, 'csv_line', csv_line, 'error', error_message
+            ) as varchar) as raw_record
+        from {{ source('crm_load', 'malformed_lines') }}
+    {%- endif %}
 )
 
 select * from final

@@ -39,6 +39,8 @@ BAD_VARS = [
     ),
     ({"reporting_currency": "dollars"}, "var reporting_currency = 'dollars' is not allowed"),
     ({"partner_led_regions": "APAC"}, "var partner_led_regions = APAC is not allowed"),
+    ({"max_rejected_share": 5}, "var max_rejected_share = 5 is not allowed: write a share from 0 to 1"),
+    ({"max_rejected_share": "5%"}, "var max_rejected_share = 5% is not allowed"),
 ]
 
 

@@ -6,6 +6,8 @@ The expectations below are written from ../shared/spec/partner-metrics.md and th
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -121,8 +123,82 @@ def test_staging_rules_on_csv(run_dbt):
     run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(STAGING_RULES)})
     assert run.returncode == 0, run.output
     check_staging(run)
-    # the unknown sourced_partner_id of OPP-3 is named by a warning, not an error
-    assert "WARN=1" in run.output
+    # the unknown sourced_partner_id of OPP-3 is named by a warning, not an error, and so are
+    # the rejected rows (max_rejected_share is 1 by default: never an error)
+    assert "WARN=2" in run.output
+    reasons = len({(table, reason) for table, _, reason in EXPECTED_REJECTS})
+    assert f"WARN {reasons} rejected_rows_are_reported" in run.output
+
+
+# Lines a CSV reader cannot split into the header's fields, appended to the fixture's files.
+MALFORMED_LINES = {
+    "partner_activities": [
+        (b"ACT-20,PRT-1,ACC-1\n", "too few fields"),
+        (b"ACT-21,PRT-1,ACC-1,,referral,2023-03-01,,,,,,note,extra field\n", "too many fields"),
+        (b"ACT-22,PRT-1,ACC-1,,referral,2023-03-01,,,,,,caf\xe9 in Latin-1\n", "not UTF-8"),
+    ],
+    "accounts": [(b'ACC-9,"Acme" Corp,software,EMEA,DE,10,2023-01-01\n', "stray quote")],
+}
+
+
+def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
+    """Each malformed line is a reject row with its reason and line; every other row is as before."""
+    export = tmp_path / "dirty"
+    shutil.copytree(STAGING_RULES, export)
+    for table, lines in MALFORMED_LINES.items():
+        with (export / f"{table}.csv").open("ab") as csv_file:
+            csv_file.writelines(line for line, _ in lines)
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(export)})
+    assert run.returncode == 0, run.output  # rows_reconcile counts the malformed lines as rows in
+
+    malformed = run.query(
+        "select source_table, record_key, reason, raw_record from audit.rejected_rows"
+        " where reason like 'malformed CSV line%'"
+    )
+    assert sorted((table, key, reason) for table, key, reason, _ in malformed) == sorted(
+        (table, None, f"malformed CSV line: {reason}")
+        for table, lines in MALFORMED_LINES.items()
+        for _, reason in lines
+    )
+    records = {json.loads(record)["csv_line"][:6]: json.loads(record) for *_, record in malformed}
+    assert records["ACT-20"]["line_number"] == 16  # the header is line 1, then 14 rows
+    assert records["ACT-21"]["csv_line"].endswith("extra field")
+
+    # every well-formed row is staged or rejected exactly as without the malformed lines
+    rejects = run.query(
+        "select source_table, record_key, reason from audit.rejected_rows where reason not like 'malformed%'"
+    )
+    assert sorted(rejects, key=lambda row: (row[0], row[1] or "", row[2])) == EXPECTED_REJECTS
+    for model, keys in EXPECTED_USED.items():
+        assert len(run.query(f"select 1 from staging.{model}")) == len(keys)
+
+
+def test_empty_and_header_only_files_are_tables_without_rows(run_dbt, tmp_path: Path):
+    export = tmp_path / "empty_files"
+    shutil.copytree(STAGING_RULES, export)
+    (export / "opportunity_stage_history.csv").write_bytes(b"")  # not even a header
+    header = (STAGING_RULES / "currency_rates.csv").read_text().splitlines()[0]
+    (export / "currency_rates.csv").write_text(header + "\n")
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(export)})
+    assert run.returncode == 0, run.output
+    assert "opportunity_stage_history.csv in" in run.output and "is empty (not even a header)" in run.output
+    assert run.query("select count(*) from staging.stg_crm__opportunity_stage_history") == [(0,)]
+    # a header-only rates file is no rates at all: as when the optional file is absent
+    rejected = run.query(
+        "select record_key from audit.rejected_rows"
+        " where source_table = 'opportunities' and reason = 'currency with no rate'"
+    )
+    assert sorted(row[0] for row in rejected) == ["OPP-1", "OPP-11", "OPP-2", "OPP-7"]
+
+
+def test_rejected_share_over_the_var_fails_the_build(run_dbt):
+    """Rejects warn; more than max_rejected_share of a table rejected is an error naming the table."""
+    run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(STAGING_RULES), "max_rejected_share": 0.4})
+    assert run.returncode != 0
+    failed = set(re.findall(r"FAIL 1 source_rejected_share_at_most_crm_(\w+?)_source", run.output))
+    # accounts: 6 of 9 rows rejected; partners 1 of 3 (33%) and currency rates 2 of 5 (40%) are within
+    assert "accounts" in failed
+    assert "partners" not in failed and "currency_rates" not in failed
 
 
 def test_staging_rules_on_parquet(run_dbt, tmp_path: Path):
