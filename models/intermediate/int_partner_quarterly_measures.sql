@@ -66,8 +66,9 @@
         ~ ('\n    where ' ~ stream.where if stream.where else '')) -%}
 {%- endfor -%}
 {%- set sums = [] -%}
-{%- for name in measure_names -%}
-    {%- do sums.append('sum(' ~ name ~ ') as ' ~ name) -%}
+{%- for name, kind in scorecard_measures() -%}
+    {#- doubles (attributed amounts) are summed exactly: the same digits on every build -#}
+    {%- do sums.append((exact_sum(name) if kind == 'double' else 'sum(' ~ name ~ ')') ~ ' as ' ~ name) -%}
 {%- endfor %}
 
 with

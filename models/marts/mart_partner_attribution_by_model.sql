@@ -4,7 +4,8 @@
     revenue it attributes, with the partner's share of the model's revenue. Where the
     scorecard puts the built-in models side by side in columns, this long form lets a BI tool
     pivot any model, and the models compare fairly: every touch-based model hands out the
-    same total (the won amount of deals with attribution touches).
+    same total (the won amount of deals with attribution touches). The sums of weights and
+    amounts are exact (macro exact_sum), so every build gives the same digits.
 -#}
 with
 
@@ -17,9 +18,9 @@ by_partner as (
         partner_id,
         attribution_model,
         sum(case when weight > 0 then 1 else 0 end) as attributed_opportunities,
-        sum(weight) as weighted_opportunities,
-        sum(coalesce(attributed_pipeline, 0)) as attributed_pipeline,
-        sum(coalesce(attributed_revenue, 0)) as attributed_revenue
+        {{ exact_sum('weight') }} as weighted_opportunities,
+        {{ exact_sum('coalesce(attributed_pipeline, 0)') }} as attributed_pipeline,
+        {{ exact_sum('coalesce(attributed_revenue, 0)') }} as attributed_revenue
     from partner_attribution
     group by
         partner_id,
@@ -35,7 +36,8 @@ final as (
         cast(attributed_pipeline as {{ type_double() }}) as attributed_pipeline,
         cast(attributed_revenue as {{ type_double() }}) as attributed_revenue,
         cast(attributed_revenue as {{ type_double() }})
-        / nullif(sum(attributed_revenue) over (partition by attribution_model), 0) as share_of_model_revenue
+        / nullif({{ exact_sum('attributed_revenue', over='partition by attribution_model') }}, 0)
+            as share_of_model_revenue
     from by_partner
 )
 

@@ -9,7 +9,7 @@
 -#}
 {%- set sums = [] -%}
 {%- for name, kind in scorecard_measures() -%}
-    {%- do sums.append('sum(' ~ name ~ ') as ' ~ name) -%}
+    {%- do sums.append((exact_sum(name) if kind == 'double' else 'sum(' ~ name ~ ')') ~ ' as ' ~ name) -%}
 {%- endfor %}
 
 with
