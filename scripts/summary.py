@@ -92,11 +92,12 @@ def summarise(warehouse: Path) -> str:
     lines += [
         "",
         f"warehouse: {warehouse}",
-        "query it (close other writers first; DuckDB allows one writer per file):",
+        "query it read-only (BI tools: the published file, which no build waits on; README, 'Querying the"
+        " warehouse'):",
         f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
         ".sql('select * from marts.fct_opportunities limit 5'))\"",
-        "  schemas: marts (fct_*, dim_partners, mart_*), intermediate, staging, audit (rejected_rows),"
-        " reference (seeds)",
+        "  schemas: marts (fct_*, dim_partners, mart_*), audit (rejected_rows), semantic; the file dbt builds"
+        " also has intermediate, staging, reference (seeds)",
         "",
     ]
     return "\n".join(lines)

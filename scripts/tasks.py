@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The project's entry points: set-up, the demo warehouse, and every test.
 
-    python3 scripts/tasks.py demo    install, build the warehouse from the bundled demo data, print a summary
+    python3 scripts/tasks.py demo    install, build the warehouse from the bundled demo data, publish it for
+                                     readers, print a summary
     python3 scripts/tasks.py test    install, then run every check: ruff, dbt build + tests on DuckDB and
                                      PostgreSQL, the same marts on both, sqlfluff, pytest
     python3 scripts/tasks.py setup   only install the pinned toolchain into .venv
@@ -109,9 +110,15 @@ def build_demo(args: argparse.Namespace) -> int:
     variables = json.dumps({"raw_data_dir": args.raw_data_dir, "as_of_date": args.as_of_date})
     code = run([str(BIN / "dbt"), "build", "--vars", variables], env)
     if code != 0:
-        log("the build failed; see the dbt output above (and logs/dbt.log)")
+        log("the build failed, so nothing was published; see the dbt output above (and logs/dbt.log)")
         return code
-    return run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(warehouse)], env)
+    # readers (BI tools) use the published copy: swapped in whole, never blocking the next build
+    published = warehouse.with_name(f"{warehouse.stem}_published.duckdb")
+    publish = [str(BIN / "python"), str(ROOT / "scripts" / "publish.py"), "--warehouse", str(warehouse)]
+    code = run([*publish, "--published", str(published)], env)
+    if code != 0:
+        return code
+    return run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(published)], env)
 
 
 @dataclass
@@ -253,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_parser.add_argument(
         "--metricflow", action="store_true", help="also install the semantic layer (dbt-metricflow)"
     )
-    demo = commands.add_parser("demo", help="build the demo warehouse on DuckDB and print a summary")
+    demo = commands.add_parser(
+        "demo", help="build the demo warehouse on DuckDB, publish it for readers, print a summary"
+    )
     demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
     demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
     check = commands.add_parser("test", help="run every test and lint")
