@@ -157,6 +157,20 @@
     {%- endif -%}
     {%- do checked.update({'max_rejected_share': max_rejected}) -%}
 
+    {#- data-driven attribution -#}
+    {%- for count_var, low, high, meaning in [
+            ('data_driven_min_paths', 1, none, 'a segment with fewer paths is flagged too few to read'),
+            ('shapley_exact_max_partners', 1, 16, 'Shapley values are exact for paths with up to this many partners')] -%}
+        {%- set value = var(count_var) -%}
+        {%- if value is boolean or value is not number or value != value | int or value < low
+                or (high is not none and value > high) -%}
+            {{ exceptions.raise_compiler_error(
+                "var " ~ count_var ~ " = " ~ value ~ " is not allowed: write a whole number from " ~ low
+                ~ (" to " ~ high if high is not none else " up") ~ "; " ~ meaning ~ ".") }}
+        {%- endif -%}
+        {%- do checked.update({count_var: value | int}) -%}
+    {%- endfor -%}
+
     {#- user-defined members of the position family: [{name, first_share, last_share}, ...] -#}
     {%- set builtin_models = ['first_touch', 'last_touch', 'linear', 'position_based', 'j_shaped', 'inverse_j',
                               'w_shaped', 'time_decay', 'sourced'] -%}
