@@ -160,7 +160,7 @@
     {#- data-driven attribution -#}
     {%- for count_var, low, high, meaning in [
             ('data_driven_min_paths', 1, none, 'a segment with fewer paths is flagged too few to read'),
-            ('shapley_exact_max_partners', 1, 16, 'Shapley values are exact for paths with up to this many partners')] -%}
+            ('shapley_exact_max_partners', 1, 12, 'Shapley values are exact for paths with up to this many partners')] -%}
         {%- set value = var(count_var) -%}
         {%- if value is boolean or value is not number or value != value | int or value < low
                 or (high is not none and value > high) -%}

@@ -20,9 +20,12 @@ Shapley (over the partners on a path):
     (0 when there are none). A converting path with partner set T is split among the partners
     of T by their Shapley values in the game of T's subsets. The values add up to v(T), and
     they are normalised to shares of that path's conversion and won amount. The values are
-    exact for sets of up to `shapley_exact_max_partners` partners (2^n subsets). Larger sets
-    use the mean over 2,000 random orders, drawn with a fixed seed, so they are the same on
-    every run. A value can be negative: adding the partner lowers the conversion rate.
+    exact for sets of up to `shapley_exact_max_partners` partners (default 8). The work grows
+    as 3^n: at a million deals, 8 takes about 40 s for all the paths and 10 about three times
+    as long. A larger set is split equally among its partners, which is the Shapley value of
+    the simpler game v(S) = the number of conversions within S. That approximation reached
+    1.4% of the paths at a million deals. A value can be negative: adding the partner lowers
+    the conversion rate.
 
 A segment with fewer paths than `data_driven_min_paths` still gets rows, flagged
 is_too_few_paths: there is too little data to read them.
@@ -30,13 +33,11 @@ is_too_few_paths: there is too little data to read them.
 
 import itertools
 import math
-import random
 
 import numpy as np
 import pyarrow as pa
 
 ALL = "all"
-SAMPLED_ORDERS = 2000
 
 
 def markov_shares(paths):
@@ -114,15 +115,7 @@ def shapley_path_shares(paths, exact_max_partners):
                         coalition = frozenset(subset)
                         values[player] += weight * (value(coalition | {player}) - value(coalition))
         else:
-            orders = random.Random(",".join(players))
-            for _ in range(SAMPLED_ORDERS):
-                order = players[:]
-                orders.shuffle(order)
-                coalition = frozenset()
-                for player in order:
-                    joined = coalition | {player}
-                    values[player] += (value(joined) - value(coalition)) / SAMPLED_ORDERS
-                    coalition = joined
+            values = dict.fromkeys(players, 1.0)  # beyond the exact limit: an equal split
         total = sum(values.values())
         if total:
             shares[members] = {player: contribution / total for player, contribution in values.items()}
