@@ -116,3 +116,46 @@ def test_no_conversion_gives_no_credit():
         conversions == 0 and revenue == 0 for *_, conversions, revenue in data_driven.attribute(paths, 10)
     )
     assert list(itertools.chain(data_driven.shapley_path_shares([(p, c) for p, c, _ in paths], 10))) == []
+
+
+def test_markov_agrees_with_the_channelattribution_package():
+    """The same paths through ChannelAttribution's Markov model (it simulates): shares within 0.01."""
+    import pandas as pd
+    from ChannelAttribution import markov_model
+
+    generator = random.Random(3)
+    partners = ["P1", "P2", "P3", "P4", "P5", "P6"]
+    lift = {"P1": 0.6, "P2": 0.05, "P3": 0.3, "P4": 0.0, "P5": 0.15, "P6": 0.0}  # unequal on purpose
+    paths = []
+    for _ in range(3000):
+        path = [generator.choice(partners)]
+        while generator.random() < 0.55:
+            path.append(generator.choice([p for p in partners if p != path[-1]]))
+        paths.append(
+            (tuple(path), generator.random() < min(0.95, 0.05 + sum(lift[p] for p in set(path)) / 2))
+        )
+
+    journeys = {}
+    for path, converted in paths:
+        counts = journeys.setdefault(" > ".join(path), [0, 0])
+        counts[0 if converted else 1] += 1
+    data = pd.DataFrame(
+        [(path, conversions, nulls) for path, (conversions, nulls) in sorted(journeys.items())],
+        columns=["path", "conversions", "nulls"],
+    )
+    result = markov_model(
+        data, "path", "conversions", var_null="nulls", sep=">", seed=0, verbose=False, flg_pro=False
+    )
+    theirs = dict(
+        zip(
+            result["channel_name"],
+            result["total_conversions"] / result["total_conversions"].sum(),
+            strict=True,
+        )
+    )
+
+    ours = data_driven.markov_shares(paths)
+    assert set(ours) == set(theirs) == set(partners)
+    for partner in partners:
+        assert ours[partner] == pytest.approx(theirs[partner], abs=0.01), (partner, ours, theirs)
+    assert max(ours.values()) - min(ours.values()) > 0.05  # the shares differ, so agreeing means something
