@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import math
 import random
 from pathlib import Path
 
@@ -85,6 +86,45 @@ def test_shapley_by_hand():
     }
     assert rows[("A", "shapley")] == pytest.approx((1 + 1.125, 100 + 112.5))
     assert rows[("B", "shapley")] == pytest.approx((-0.125, -12.5))
+
+
+def brute_force_shapley(paths, players):
+    """Shapley values of v(S) = conversion rate of the paths within S, straight from the definition."""
+
+    def value(coalition):
+        inside = [converted for path, converted in paths if set(path) <= set(coalition)]
+        return sum(inside) / len(inside) if inside else 0.0
+
+    count = len(players)
+    values = {}
+    for player in players:
+        others = [other for other in players if other != player]
+        values[player] = sum(
+            math.factorial(size)
+            * math.factorial(count - size - 1)
+            / math.factorial(count)
+            * (value((*subset, player)) - value(subset))
+            for size in range(count)
+            for subset in itertools.combinations(others, size)
+        )
+    return values
+
+
+def test_shapley_equals_the_definition_on_random_paths():
+    generator = random.Random(5)
+    partners = ["A", "B", "C", "D", "E", "F", "G"]
+    paths = [
+        (tuple(generator.sample(partners, generator.randint(1, 6))), generator.random() < 0.4)
+        for _ in range(400)
+    ]
+    shares = data_driven.shapley_path_shares(paths, exact_max_partners=8)
+    checked = 0
+    for members, given in shares.items():
+        expected = brute_force_shapley(paths, sorted(members))
+        total = sum(expected.values())
+        assert given == pytest.approx({player: value / total for player, value in expected.items()}, abs=1e-9)
+        checked += 1
+    assert checked > 50
 
 
 def test_shapley_beyond_the_exact_limit_splits_equally():
