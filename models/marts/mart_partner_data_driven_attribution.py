@@ -162,21 +162,30 @@ def attribute(paths, exact_max_partners):
 
 def read_paths(relation):
     """{opportunity_id: (partners in order, converted, won_amount, region, opportunity_type)}."""
-    paths = {}
-    columns = "opportunity_id, path_step, partner_id, is_won, won_amount, region, opportunity_type"
-    for opportunity_id, _, partner_id, is_won, won_amount, region, opportunity_type in relation.query(
-        "paths", f"select {columns} from paths order by opportunity_id, path_step"
-    ).fetchall():
-        if opportunity_id not in paths:
-            paths[opportunity_id] = (
-                [],
-                bool(is_won),
-                float(won_amount or 0),
-                region or "unknown",
-                opportunity_type,
-            )
-        paths[opportunity_id][0].append(partner_id)
-    return paths
+    query = """
+        select
+            opportunity_id,
+            list(partner_id order by path_step) as partners,
+            any_value(is_won) as is_won,
+            any_value(won_amount) as won_amount,
+            any_value(region) as region,
+            any_value(opportunity_type) as opportunity_type
+        from paths
+        group by opportunity_id
+        order by opportunity_id
+    """
+    return {
+        opportunity_id: (
+            partners,
+            bool(is_won),
+            float(won_amount or 0),
+            region or "unknown",
+            opportunity_type,
+        )
+        for opportunity_id, partners, is_won, won_amount, region, opportunity_type in relation.query(
+            "paths", query
+        ).fetchall()
+    }
 
 
 def model(dbt, session):
