@@ -7,9 +7,10 @@ DuckDB allows one writer per file, and a reader holding a file open blocks a wri
 never open the warehouse that dbt builds. They read a published copy instead, by default
 `<warehouse>_published.duckdb` beside it:
 
-1. Every table and view of the schemas readers use (marts, audit, semantic) is copied as a
-   table into a new file, `<published>.publishing`, which no reader knows about. The warehouse
-   is opened read-only and closed again.
+1. Every table and view of the schemas readers use (marts, audit, semantic, and the stored
+   results of the warning tests in dbt_test__audit) is copied as a table into a new file,
+   `<published>.publishing`, which no reader knows about. The warehouse is opened read-only
+   and closed again.
 2. That file is renamed over the published one. A rename is atomic: a reader sees either the
    whole previous publication or the whole new one, never a mix.
    - A reader that holds the old file open keeps reading the old copy. It sees the new one on
@@ -17,7 +18,9 @@ never open the warehouse that dbt builds. They read a published copy instead, by
    - No reader ever blocks the build or this step, which never writes to a file a reader has
      open.
 
-Run it after a build that succeeded. `python3 scripts/tasks.py demo` builds and then publishes.
+The swap relies on POSIX rename semantics (Linux, macOS): on Windows a reader holding the file
+open makes the rename fail, and the publication with it. Run it after a build that succeeded.
+`python3 scripts/tasks.py demo` builds and then publishes.
 A failed build publishes nothing, so readers keep the last good marts. Readers should connect
 read-only: `duckdb.connect(path, read_only=True)`, or `ATTACH ... (READ_ONLY)`. The
 publication's own record is the table `main.publication`: the warehouse it came from, when,
@@ -36,7 +39,7 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
-PUBLISHED_SCHEMAS = ("marts", "audit", "semantic")
+PUBLISHED_SCHEMAS = ("marts", "audit", "semantic", "dbt_test__audit")
 
 
 def published_path_for(warehouse: Path) -> Path:
@@ -62,7 +65,8 @@ def publish(warehouse: Path, published: Path) -> dict[str, int]:
             connection.execute(f"attach '{path}' as warehouse (read_only)")
             relations = connection.sql(
                 "select table_schema, table_name from information_schema.tables"
-                " where table_catalog = 'warehouse' and table_schema in ('marts', 'audit', 'semantic')"
+                " where table_catalog = 'warehouse'"
+                " and table_schema in ('marts', 'audit', 'semantic', 'dbt_test__audit')"
                 " order by table_schema, table_name"
             ).fetchall()
             if not any(schema == "marts" for schema, _ in relations):

@@ -1,7 +1,7 @@
 {#-
-    on-run-start hook: expose the raw CRM export in `var('raw_data_dir')` as one view per
-    source table in the raw schema, so that staging reads it through source() like any
-    warehouse table.
+    on-run-start hook: expose the raw CRM export in `var('raw_data_dir')` as one relation per
+    source table in the raw schema (a view over a Parquet file, a table loaded from a CSV file),
+    so that staging reads it through source() like any warehouse table.
 
     * The tables and their columns are those declared in _crm__sources.yml (one place).
     * Each table is <table>.csv or <table>.parquet, detected per table.
@@ -14,7 +14,8 @@
     * DuckDB: a CSV file is loaded into a table of the raw schema, once per run. A line the CSV
       reader cannot split into the header's fields (too few or too many fields, bytes that are
       not UTF-8, a stray quote) is not loaded: it goes to raw.malformed_lines with DuckDB's
-      error, and from there to rejected_rows. Loading once keeps every reader of the table on
+      error, and from there to rejected_rows. A quote that is never closed would swallow the
+      lines after it, so it stops the run, naming the line. Loading once keeps every reader of the table on
       the same rows. A view over the file would let a reader of a few columns keep a line that
       a reader of all columns drops. Parquet files are exposed as views: their rows have no
       such errors.
@@ -69,9 +70,9 @@
                     ~ 'read as a table with no rows.', info=true) -%}
                 {%- set reader = none -%}
             {%- elif file_format == 'csv' -%}
-                {#- only the header is sniffed: a malformed line must not stop the sniffer -#}
-                {%- set reader = "read_csv('" ~ file_path ~ "', " ~ csv_options
-                    ~ ", ignore_errors = true, strict_mode = false)" -%}
+                {#- the columns come from the header line alone: no sniffing, which a malformed line
+                    near the top of the file would stop -#}
+                {%- set reader = "csv" -%}
             {%- elif file_format == 'parquet' -%}
                 {%- set reader = "read_parquet('" ~ file_path ~ "')" -%}
             {%- else -%}
@@ -88,12 +89,20 @@
                 {%- do run_query('create or replace view ' ~ view ~ ' as select '
                     ~ select_list | join(', ') ~ ' where false') -%}
             {%- else -%}
-                {%- set described = run_query('describe select * from ' ~ reader) -%}
                 {%- set found = [] -%}
                 {%- set header = [] -%}
-                {%- for row in described.rows -%}
-                    {%- do found.append(row[0] | lower | trim) -%}
-                    {%- do header.append("'" ~ row[0] | replace("'", "''") ~ "': 'varchar'") -%}
+                {%- if file_format == 'csv' -%}
+                    {%- set first_line = run_query("select rtrim(ltrim(line, chr(65279)), chr(13)) from read_csv('"
+                        ~ file_path ~ "', header = false, auto_detect = false, columns = {'line': 'varchar'}, "
+                        ~ "delim = chr(1), quote = '', escape = '', ignore_errors = true) limit 1") -%}
+                    {%- set names = first_line.rows[0][0].split(',') if first_line.rows and first_line.rows[0][0] else [] -%}
+                {%- else -%}
+                    {%- set names = run_query('describe select * from ' ~ reader).columns[0].values() -%}
+                {%- endif -%}
+                {%- for name in names -%}
+                    {%- set name = name.strip().strip('"').strip() -%}
+                    {%- do found.append(name | lower) -%}
+                    {%- do header.append("'" ~ name | replace("'", "''") ~ "': 'varchar'") -%}
                 {%- endfor -%}
                 {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
@@ -114,6 +123,17 @@
                         ~ 'from raw_csv_rejects group by line') -%}
                     {%- do run_query('drop table raw_csv_rejects') -%}
                     {%- do run_query('drop table raw_csv_scans') -%}
+                    {#- a quote that is never closed swallows the lines after it into one bad "line":
+                        those rows would be lost without a trace, so the run stops instead -#}
+                    {%- set swallowed = run_query('select min(line_number) from ' ~ malformed_lines
+                        ~ " where source_table = '" ~ table ~ "' and error_type like '%UNQUOTED VALUE%'"
+                        ~ ' and strpos(csv_line, chr(10)) > 0') -%}
+                    {%- if swallowed.rows[0][0] is not none -%}
+                        {{ exceptions.raise_compiler_error(
+                            table ~ ".csv in " ~ raw_dir ~ ": the quote opened on line " ~ swallowed.rows[0][0]
+                            ~ " is never closed, so the lines after it cannot be split into rows. Fix the quote in "
+                            ~ "the export (a quote inside a quoted value is written twice: \"\").") }}
+                    {%- endif -%}
                 {%- else -%}
                     {%- do run_query('create view ' ~ view ~ ' as select '
                         ~ select_list | join(', ') ~ ' from ' ~ reader) -%}

@@ -2,7 +2,8 @@
     Bad input is expected, but not much of it: fails when more than var max_rejected_share of a
     raw table's rows are rejected (rows of the raw table `model`, plus its malformed CSV lines,
     against its rows in rejected_rows). A larger share means the export or a definition is
-    wrong, and the marts would mislead. Returns one row with the counts and the share.
+    wrong, and the marts would mislead. Returns one row with the counts, the share rejected and
+    the share allowed.
 -#}
 {% test rejected_share_at_most(model, rejected, source_table, malformed=none) %}
 
@@ -24,6 +25,7 @@ final as (
         '{{ source_table }}' as source_table,
         rows_in.row_count as rows_in,
         rows_rejected.row_count as rows_rejected,
+        rows_rejected.row_count * 1.0 / rows_in.row_count as rejected_share,
         {{ max_share }} as max_rejected_share
     from rows_in
     cross join rows_rejected

@@ -41,6 +41,14 @@ BAD_VARS = [
     ({"partner_led_regions": "APAC"}, "var partner_led_regions = APAC is not allowed"),
     ({"max_rejected_share": 5}, "var max_rejected_share = 5 is not allowed: write a share from 0 to 1"),
     ({"max_rejected_share": "5%"}, "var max_rejected_share = 5% is not allowed"),
+    (
+        {"data_driven_min_paths": 0},
+        "var data_driven_min_paths = 0 is not allowed: write a whole number from 1 up",
+    ),
+    (
+        {"shapley_exact_max_partners": 20},
+        "var shapley_exact_max_partners = 20 is not allowed: write a whole number from 1 to 12",
+    ),
 ]
 
 

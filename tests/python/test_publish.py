@@ -35,8 +35,10 @@ seen = []
 while not os.path.exists(stop):
     with duckdb.connect(path, read_only=True) as connection:
         count, total = connection.sql(sys.argv[4]).fetchall()[0]
-        tables = connection.sql("select count(*) from main.publication").fetchall()[0][0]
-    seen.append([count, str(total), tables])
+        # a second table, read in the same connection: a mix of two publications would pair
+        # one publication's deals with the other's deal-partner rows
+        pairs = connection.sql("select count(*) from marts.fct_opportunity_partners").fetchall()[0][0]
+    seen.append([count, str(total), pairs])
     time.sleep(0.02)
 with open(out, "w") as handle:
     json.dump(seen, handle)
@@ -52,11 +54,12 @@ def test_readers_neither_block_the_build_nor_see_it_half_done(run_dbt, tmp_path:
     first = run_dbt(["build"], {"raw_data_dir": DEMO, "as_of_date": "2025-06-30"})
     assert first.returncode == 0, first.output[-3000:]
     published = tmp_path / "published.duckdb"
-    tables = len(publish(first.warehouse, published))
+    publish(first.warehouse, published)
 
     held = duckdb.connect(str(published), read_only=True)  # a BI tool that keeps its connection
     try:
         before = fingerprint(held)
+        before_pairs = held.sql("select count(*) from marts.fct_opportunity_partners").fetchall()[0][0]
         stop, seen_file = tmp_path / "stop", tmp_path / "seen.json"
         reader = subprocess.Popen(
             [sys.executable, "-c", READER, str(published), str(stop), str(seen_file), FINGERPRINT]
@@ -91,8 +94,11 @@ def test_readers_neither_block_the_build_nor_see_it_half_done(run_dbt, tmp_path:
 
     seen = json.loads(seen_file.read_text())
     assert len(seen) > 10
-    assert {tuple(observation[:2]) for observation in seen} == {tuple(before), tuple(after)}
-    assert {observation[2] for observation in seen} == {tables}  # always a whole publication
+    with duckdb.connect(str(published), read_only=True) as connection:
+        after_pairs = connection.sql("select count(*) from marts.fct_opportunity_partners").fetchall()[0][0]
+    assert before_pairs != after_pairs
+    # every read saw one whole publication: its deals and its deal-partner rows together
+    assert {tuple(observation) for observation in seen} == {(*before, before_pairs), (*after, after_pairs)}
     assert not list(tmp_path.glob("*.publishing*"))
 
 

@@ -5,13 +5,15 @@ Two fresh builds of the demo export into two warehouse files, and a third run on
 semantic schemas. Each table is hashed (row count and a sum of row hashes, so row order does not
 matter). A table that differs is then named with its rows that differ.
 
-No model may read the wall clock: as_of_date is the clock. The compiled SQL of every model is
-searched for the functions that would read it.
+No model may read the wall clock: as_of_date is the clock. The compiled SQL and Python of every
+model is searched for the functions that would read it, and for today's date, which a macro
+reading the clock (run_started_at) would leave behind.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -19,11 +21,15 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[2]
 VARIABLES = {"raw_data_dir": str(ROOT / "data" / "demo"), "as_of_date": "2025-12-31"}
 PUBLISHED_SCHEMAS = ("marts", "audit", "semantic")
+# SQL: functions called with parentheses, and the keywords that read the clock without them
 WALL_CLOCK = re.compile(
-    r"\b(now|current_date|current_timestamp|current_time|localtimestamp|localtime|today|get_current_time"
-    r"|getdate|sysdate|random|uuid|gen_random_uuid)\b\s*(\(|\b)",
+    r"\b(now|today|get_current_time|get_current_timestamp|transaction_timestamp|statement_timestamp"
+    r"|clock_timestamp|getdate|sysdate|random|uuid|gen_random_uuid)\s*\("
+    r"|\b(current_date|current_timestamp|current_time|localtimestamp|localtime)\b",
     re.IGNORECASE,
 )
+# Python models: the clock and unseeded randomness
+PYTHON_WALL_CLOCK = re.compile(r"\b(datetime\.(now|utcnow|today)|date\.today|time\.time|random\.\w+)\s*\(")
 
 
 def table_hashes(warehouse: Path) -> dict[str, tuple]:
@@ -81,12 +87,18 @@ def test_two_builds_of_the_same_export_publish_the_same_rows(run_dbt):
 def test_no_model_reads_the_wall_clock(run_dbt, tmp_path: Path):
     compiled = run_dbt(["compile"], VARIABLES)
     assert compiled.returncode == 0, compiled.output[-3000:]
-    models = sorted((tmp_path / "target" / "compiled" / "partner_attribution" / "models").rglob("*.sql"))
+    compiled_models = tmp_path / "target" / "compiled" / "partner_attribution" / "models"
+    models = sorted(compiled_models.rglob("*.sql")) + sorted(compiled_models.rglob("*.py"))
     assert len(models) > 30
+    assert any(path.suffix == ".py" for path in models)
     readers = {
         str(path.relative_to(tmp_path)): match.group(0)
         for path in models
-        for match in [WALL_CLOCK.search(path.read_text())]
+        for match in [(WALL_CLOCK if path.suffix == ".sql" else PYTHON_WALL_CLOCK).search(path.read_text())]
         if match
     }
     assert readers == {}
+    # a var that reads the clock is caught too: as_of_date 'today' is the only way in, and it is
+    # given here, so no compiled model may hold today's date
+    today = date.today().isoformat()
+    assert [str(path) for path in models if today in path.read_text()] == []

@@ -151,6 +151,10 @@ def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
     for table, lines in MALFORMED_LINES.items():
         with (export / f"{table}.csv").open("ab") as csv_file:
             csv_file.writelines(line for line, _ in lines)
+    # and one right under a header, where DuckDB's sniffer would stop on it
+    partners = export / "partners.csv"
+    header, rest = partners.read_bytes().split(b"\n", 1)
+    partners.write_bytes(header + b'\nPRT-9,"Bad" Name,referral,gold,EMEA,2023-01-01\n' + rest)
     # the whole build: every model and test, the marts' reconciliation tests too
     run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": "2025-12-31"})
     assert run.returncode == 0, run.output  # rows_reconcile counts the malformed lines as rows in
@@ -161,9 +165,14 @@ def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
         " where reason like 'malformed CSV line%'"
     )
     assert sorted((table, key, reason) for table, key, reason, _ in malformed) == sorted(
-        (table, None, f"malformed CSV line: {reason}")
-        for table, lines in MALFORMED_LINES.items()
-        for _, reason in lines
+        [
+            *(
+                (table, None, f"malformed CSV line: {reason}")
+                for table, lines in MALFORMED_LINES.items()
+                for _, reason in lines
+            ),
+            ("partners", None, "malformed CSV line: stray quote"),
+        ]
     )
     records = {json.loads(record)["csv_line"][:6]: json.loads(record) for *_, record in malformed}
     assert records["ACT-20"]["line_number"] == 16  # the header is line 1, then 14 rows
@@ -243,6 +252,7 @@ def test_currency_rates_file_is_optional(run_dbt, tmp_path: Path):
         ("missing_file", "has no partners.csv or partners.parquet"),
         ("missing_column", "lacks the column(s) tier"),
         ("both_formats", "holds both partners.csv and partners.parquet"),
+        ("unclosed_quote", "the quote opened on line 2 is never closed"),
     ],
 )
 def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: str, expected: str):
@@ -261,6 +271,11 @@ def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: 
             )
     elif damage == "both_formats":
         (export / "partners.parquet").write_bytes(b"")
+    elif damage == "unclosed_quote":
+        # the lines after it would be swallowed into one bad line: a clear stop, not lost rows
+        partners = export / "partners.csv"
+        header, rest = partners.read_bytes().split(b"\n", 1)
+        partners.write_bytes(header + b'\nPRT-9,"Bad Name,referral,gold,EMEA,2023-01-01\n' + rest)
     run = run_dbt(["run", "--select", "stg_crm__partners"], {"raw_data_dir": str(export)})
     assert run.returncode != 0
     assert expected in run.output

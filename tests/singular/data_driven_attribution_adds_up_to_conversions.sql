@@ -1,7 +1,7 @@
 {{ config(enabled=target.type == 'duckdb') }}
 -- For every segment and model of the data-driven attribution, the partners' attributed
 -- conversions add up to the segment's conversions, and the attributed revenue to the won amount
--- of the segment's paths (int_partner_paths). Returns each segment and model that is off.
+-- of the segment's paths (int_partner_paths). Returns each segment and model that is off or missing.
 with
 
 attribution as (
@@ -65,19 +65,27 @@ actual as (
         region,
         opportunity_type,
         attribution_model
+),
+
+models as (
+    select 'markov' as attribution_model
+    union all
+    select 'shapley' as attribution_model
 )
 
 select
     expected.*,
-    actual.attribution_model,
+    models.attribution_model,
     actual.paths_used as actual_paths_used,
     actual.conversions as actual_conversions,
     actual.won_amount as actual_won_amount
 from expected
+cross join models
 left join actual
     on
         expected.region = actual.region
         and expected.opportunity_type = actual.opportunity_type
+        and models.attribution_model = actual.attribution_model
 where
     actual.attribution_model is null
     or actual.paths_used <> expected.paths_used
