@@ -20,7 +20,9 @@
       a reader of all columns drops. Parquet files are exposed as views: their rows have no
       such errors.
 
-    Spark reads the files in place too (spark__ below). Engines that cannot read the files
+    Spark reads the files in place too (spark__ below). A malformed CSV line stops a Spark run
+    (mode FAILFAST): Spark's default would pad a short line with nulls and drop the extra fields
+    of a long one without a trace. Engines that cannot read the files
     where they lie get the raw schema loaded by scripts/load_raw_export.py instead; the
     default implementation therefore does nothing.
 -#}
@@ -192,7 +194,7 @@
             {%- if file_format == 'csv' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using csv options (path '"
                     ~ full_path[table ~ '.csv'] ~ "', header 'true', inferSchema 'false', multiLine 'true', "
-                    ~ "quote '\"', escape '\"')") -%}
+                    ~ "quote '\"', escape '\"', mode 'FAILFAST')") -%}
             {%- elif file_format == 'parquet' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using parquet options (path '"
                     ~ full_path[table ~ '.parquet'] ~ "')") -%}
