@@ -33,3 +33,17 @@
     {%- do measures.append(('referrals_given', 'count')) -%}
     {{ return(measures) }}
 {%- endmacro %}
+
+
+{#-
+    The select-list that adds up the scorecard measures over rows of them: `sum(<name>) as <name>`
+    for each, the doubles (attributed amounts) summed exactly (exact_sum) so that every build
+    gives the same digits.
+-#}
+{% macro scorecard_measure_sums() -%}
+    {%- set sums = [] -%}
+    {%- for name, kind in scorecard_measures() -%}
+        {%- do sums.append((exact_sum(name) if kind == 'double' else 'sum(' ~ name ~ ')') ~ ' as ' ~ name) -%}
+    {%- endfor -%}
+    {{ return(sums) }}
+{%- endmacro %}

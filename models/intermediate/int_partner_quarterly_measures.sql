@@ -65,11 +65,7 @@
     {%- do stream_selects.append('select\n        ' ~ columns | join(',\n        ') ~ '\n    from ' ~ stream.source
         ~ ('\n    where ' ~ stream.where if stream.where else '')) -%}
 {%- endfor -%}
-{%- set sums = [] -%}
-{%- for name, kind in scorecard_measures() -%}
-    {#- doubles (attributed amounts) are summed exactly: the same digits on every build -#}
-    {%- do sums.append((exact_sum(name) if kind == 'double' else 'sum(' ~ name ~ ')') ~ ' as ' ~ name) -%}
-{%- endfor %}
+{%- set sums = scorecard_measure_sums() %}
 
 with
 

@@ -7,10 +7,7 @@
     Partners with no activity have a row of zeros, so the scorecard lists every partner.
     The additive measures are the sums of mart_partner_scorecard_quarterly's.
 -#}
-{%- set sums = [] -%}
-{%- for name, kind in scorecard_measures() -%}
-    {%- do sums.append((exact_sum(name) if kind == 'double' else 'sum(' ~ name ~ ')') ~ ' as ' ~ name) -%}
-{%- endfor %}
+{%- set sums = scorecard_measure_sums() %}
 
 with
 
