@@ -63,11 +63,11 @@ def publish(warehouse: Path, published: Path) -> dict[str, int]:
         with duckdb.connect(str(pending)) as connection:
             path = str(warehouse).replace("'", "''")
             connection.execute(f"attach '{path}' as warehouse (read_only)")
-            relations = connection.sql(
+            relations = connection.execute(
                 "select table_schema, table_name from information_schema.tables"
-                " where table_catalog = 'warehouse'"
-                " and table_schema in ('marts', 'audit', 'semantic', 'dbt_test__audit')"
-                " order by table_schema, table_name"
+                " where table_catalog = 'warehouse' and list_contains(?, table_schema)"
+                " order by table_schema, table_name",
+                [list(PUBLISHED_SCHEMAS)],
             ).fetchall()
             if not any(schema == "marts" for schema, _ in relations):
                 raise SystemExit(f"{warehouse} has no marts: build it first, then publish")

@@ -200,21 +200,21 @@ def model(dbt, session):
         for segment in ((ALL, ALL), (region, ALL), (ALL, opportunity_type)):
             segments.setdefault(segment, []).append(path)
 
-    columns = {
-        name: []
-        for name in (
-            "partner_id",
-            "region",
-            "opportunity_type",
-            "attribution_model",
-            "attributed_conversions",
-            "attributed_revenue",
-            "share",
-            "paths_used",
-            "segment_conversions",
-            "is_too_few_paths",
-        )
-    }
+    schema = pa.schema(
+        [
+            ("partner_id", pa.string()),
+            ("region", pa.string()),
+            ("opportunity_type", pa.string()),
+            ("attribution_model", pa.string()),
+            ("attributed_conversions", pa.float64()),
+            ("attributed_revenue", pa.float64()),
+            ("share", pa.float64()),
+            ("paths_used", pa.int64()),
+            ("segment_conversions", pa.int64()),
+            ("is_too_few_paths", pa.bool_()),
+        ]
+    )
+    columns = {name: [] for name in schema.names}
     for (region, opportunity_type), segment_paths in sorted(segments.items()):
         conversions = sum(1 for _, converted, _ in segment_paths if converted)
         for partner, attribution_model, attributed, revenue in attribute(segment_paths, exact_max_partners):
@@ -232,18 +232,4 @@ def model(dbt, session):
             )
             for name, value in zip(columns, row, strict=True):
                 columns[name].append(value)
-    schema = pa.schema(
-        [
-            ("partner_id", pa.string()),
-            ("region", pa.string()),
-            ("opportunity_type", pa.string()),
-            ("attribution_model", pa.string()),
-            ("attributed_conversions", pa.float64()),
-            ("attributed_revenue", pa.float64()),
-            ("share", pa.float64()),
-            ("paths_used", pa.int64()),
-            ("segment_conversions", pa.int64()),
-            ("is_too_few_paths", pa.bool_()),
-        ]
-    )
     return pa.table(columns, schema=schema)

@@ -141,6 +141,12 @@ MALFORMED_LINES = {
 }
 
 
+def insert_under_header(csv_file: Path, line: bytes) -> None:
+    """Put `line` right under the header of `csv_file`, before its first row."""
+    header, rest = csv_file.read_bytes().split(b"\n", 1)
+    csv_file.write_bytes(header + b"\n" + line + b"\n" + rest)
+
+
 def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
     """The fixture with every class of bad row, plus malformed lines: the whole build succeeds.
 
@@ -152,9 +158,7 @@ def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
         with (export / f"{table}.csv").open("ab") as csv_file:
             csv_file.writelines(line for line, _ in lines)
     # and one right under a header, where DuckDB's sniffer would stop on it
-    partners = export / "partners.csv"
-    header, rest = partners.read_bytes().split(b"\n", 1)
-    partners.write_bytes(header + b'\nPRT-9,"Bad" Name,referral,gold,EMEA,2023-01-01\n' + rest)
+    insert_under_header(export / "partners.csv", b'PRT-9,"Bad" Name,referral,gold,EMEA,2023-01-01')
     # the whole build: every model and test, the marts' reconciliation tests too
     run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": "2025-12-31"})
     assert run.returncode == 0, run.output  # rows_reconcile counts the malformed lines as rows in
@@ -273,9 +277,7 @@ def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: 
         (export / "partners.parquet").write_bytes(b"")
     elif damage == "unclosed_quote":
         # the lines after it would be swallowed into one bad line: a clear stop, not lost rows
-        partners = export / "partners.csv"
-        header, rest = partners.read_bytes().split(b"\n", 1)
-        partners.write_bytes(header + b'\nPRT-9,"Bad Name,referral,gold,EMEA,2023-01-01\n' + rest)
+        insert_under_header(export / "partners.csv", b'PRT-9,"Bad Name,referral,gold,EMEA,2023-01-01')
     run = run_dbt(["run", "--select", "stg_crm__partners"], {"raw_data_dir": str(export)})
     assert run.returncode != 0
     assert expected in run.output
