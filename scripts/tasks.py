@@ -2,7 +2,7 @@
 """The project's entry points: set-up, the demo warehouse, and every test.
 
     python3 scripts/tasks.py demo    install, build the warehouse from the bundled demo data, publish it for
-                                     readers, print a summary
+                                     readers, print a summary, write the partner report (HTML charts)
     python3 scripts/tasks.py test    install, then run every check: ruff, dbt build + tests on DuckDB and
                                      PostgreSQL, the same marts on both, sqlfluff, pytest
     python3 scripts/tasks.py setup   only install the pinned toolchain into .venv
@@ -118,7 +118,16 @@ def build_demo(args: argparse.Namespace) -> int:
     code = run([*publish, "--published", str(published)], env)
     if code != 0:
         return code
-    return run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(published)], env)
+    code = run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(published)], env)
+    if code != 0:
+        return code
+    # the partner report: charts from the published marts, one HTML file beside the warehouse
+    report = warehouse.with_name("partner_report.html")
+    command = [str(BIN / "python"), str(ROOT / "scripts" / "report.py"), "--warehouse", str(published)]
+    code = run([*command, "--output", str(report), "--as-of-date", args.as_of_date], env)
+    if code == 0:
+        log(f"open the partner report in a browser: {report}")
+    return code
 
 
 @dataclass
@@ -233,6 +242,8 @@ def test(args: argparse.Namespace) -> int:
         dbt_env(DBT_TARGET="lint"),
     )
 
+    # the report test opens the partner report in Debian's Chromium (installed here when root)
+    step("browser", [str(BIN / "python"), "scripts/install_browser.py"])
     report = ROOT / "target" / "test" / "pytest.xml"
     pytest_command = [str(BIN / "python"), "-m", "pytest", f"--junitxml={report}", *args.pytest_args]
     step("pytest", pytest_command, counter=lambda: count_pytest_results(report))
@@ -261,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         "--metricflow", action="store_true", help="also install the semantic layer (dbt-metricflow)"
     )
     demo = commands.add_parser(
-        "demo", help="build the demo warehouse on DuckDB, publish it for readers, print a summary"
+        "demo",
+        help="build the demo warehouse on DuckDB, publish it for readers, print a summary, write the report",
     )
     demo.add_argument("--raw-data-dir", default="data/demo", help="the CRM export to build from")
     demo.add_argument("--as-of-date", default=DEMO_AS_OF_DATE, help="the day the marts describe")
