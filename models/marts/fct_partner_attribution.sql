@@ -12,7 +12,9 @@
 {%- set weight_cases = [] -%}
 {%- for model in attribution_models() -%}
     {%- do model_name_rows.append("select '" ~ model.name ~ "' as attribution_model") -%}
-    {%- do weight_sums.append("sum(weight_" ~ model.name ~ ") as weight_" ~ model.name) -%}
+    {#- in touch order: the same weight whatever order the touches are stored in -#}
+    {%- do weight_sums.append(ordered_sum("weight_" ~ model.name, binary_order("activity_id"))
+        ~ " as weight_" ~ model.name) -%}
     {%- do weight_cases.append("when '" ~ model.name ~ "' then partner_weights.weight_" ~ model.name) -%}
 {%- endfor -%}
 
