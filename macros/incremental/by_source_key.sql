@@ -41,7 +41,7 @@
 
 {#-
     The config block of a base model incremental by source key.
-      source_table: the raw table (source 'crm');
+      source_table: the raw table (its rows: crm_input(source_table));
       key_column:   the raw column whose cleaned value is the key (clean_text);
       references:   what the rows look up, each {'column': stored column, 'model': the staging
                     model or seed, 'key': its column, 'carried': [its columns the rows use]};
@@ -76,7 +76,7 @@
     {%- if incremental_by_source_key() and is_incremental() -%}
         {{ source_key_bookkeeping_relation('refresh_rows') }}
     {%- else -%}
-        {{ source('crm', source_table) }}
+        {{ crm_input(source_table) }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -130,7 +130,7 @@
                 coalesce({{ clean_text(key_column) }}, '') as refresh_key,
                 count(*) as row_count,
                 sum({{ raw_row_hash('raw_rows') }}) as row_hash
-            from {{ source('crm', source_table) }} as raw_rows
+            from {{ crm_input(source_table) }} as raw_rows
             group by 1
         ),
 
@@ -223,7 +223,7 @@
     {%- if is_incremental() -%}
         create or replace table {{ source_key_bookkeeping_relation('refresh_rows') }} as
         select *
-        from {{ source('crm', source_table) }}
+        from {{ crm_input(source_table) }}
         where coalesce({{ clean_text(key_column) }}, '') in (
             select keys_to_refresh.refresh_key
             from {{ source_key_bookkeeping_relation('refresh') }} as keys_to_refresh

@@ -17,14 +17,14 @@
         {{ return('parquet') }}
     {%- elif not is_optional -%}
         {%- set required = [] -%}
-        {%- for source_node in graph.sources.values()
-                if source_node.package_name == project_name and source_node.source_name == 'crm'
-                and not source_node.meta.get('optional', false) -%}
-            {%- do required.append(source_node.name) -%}
+        {%- for raw_table in raw_export_tables() if not raw_table.optional -%}
+            {%- do required.append(raw_table.name) -%}
         {%- endfor -%}
         {{ exceptions.raise_compiler_error(
             "raw_data_dir '" ~ raw_dir ~ "' has no " ~ table ~ ".csv or " ~ table ~ ".parquet. "
-            ~ "The CRM export needs one file per table (.csv or .parquet): " ~ required | sort | join(', ') ~ ".") }}
+            ~ "The CRM export needs one file per table (.csv or .parquet): " ~ required | sort | join(', ') ~ "."
+            ~ (" To read tables a connector already landed in the warehouse instead, set raw_data_dir to ''."
+               if crm_source() != 'generic' else '')) }}
     {%- endif -%}
     {{ return(none) }}
 {%- endmacro %}

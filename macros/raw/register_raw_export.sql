@@ -3,7 +3,9 @@
     source table in the raw schema (a view over a Parquet file, a table loaded from a CSV file),
     so that staging reads it through source() like any warehouse table.
 
-    * The tables and their columns are those declared in _crm__sources.yml (one place).
+    * The tables and their columns are those of the CRM shape the var crm_source names
+      (raw_export_tables): the generic export's, declared in _crm__sources.yml, or a
+      connector's tables (Salesforce, HubSpot) with the fields of the field map.
     * Each table is <table>.csv or <table>.parquet, detected per table.
     * Every column is exposed as text: staging owns typing, so that a value that does not
       parse becomes a reject row with a reason rather than a failed build.
@@ -38,6 +40,14 @@
 
 {% macro duckdb__register_raw_export() -%}
     {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+    {%- if execute and not raw_dir -%}
+        {#- the raw tables are in the warehouse already (a connector landed them): no file was
+            read, so no line was malformed, but rejected_rows reads the (empty) record -#}
+        {%- do run_query('create schema if not exists ' ~ adapter.quote(var('raw_schema'))) -%}
+        {%- do run_query('create or replace table ' ~ adapter.quote(var('raw_schema')) ~ '.'
+            ~ adapter.quote('malformed_lines') ~ ' (source_table varchar, line_number bigint, '
+            ~ 'error_type varchar, csv_line varchar, error_message varchar)') -%}
+    {%- endif -%}
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
         {%- set raw_schema = var('raw_schema') -%}
@@ -59,11 +69,10 @@
         {%- do run_query('create or replace table ' ~ malformed_lines ~ ' (source_table varchar, '
             ~ 'line_number bigint, error_type varchar, csv_line varchar, error_message varchar)') -%}
 
-        {%- for source_node in graph.sources.values()
-                if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
-            {%- set table = source_node.name -%}
-            {%- set columns = source_node.columns.keys() | list -%}
-            {%- set file_format = raw_file_format(table, present, raw_dir, source_node.meta.get('optional', false)) -%}
+        {%- for raw_table in raw_export_tables() -%}
+            {%- set table = raw_table.name -%}
+            {%- set columns = raw_table.columns -%}
+            {%- set file_format = raw_file_format(table, present, raw_dir, raw_table.optional) -%}
             {%- set file_path = (raw_dir ~ '/' ~ table ~ '.' ~ file_format) | replace("'", "''") -%}
             {%- set csv_options = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'" -%}
             {%- if file_format == 'csv'
@@ -182,15 +191,14 @@
                 ~ "raw_data_dir to the directory holding the CRM export.") }}
         {%- endif -%}
         {%- do run_query('create schema if not exists ' ~ raw_schema) -%}
-        {%- for source_node in graph.sources.values()
-                if source_node.package_name == project_name and source_node.source_name == 'crm' -%}
-            {%- set table = source_node.name -%}
-            {%- set columns = source_node.columns.keys() | list -%}
+        {%- for raw_table in raw_export_tables() -%}
+            {%- set table = raw_table.name -%}
+            {%- set columns = raw_table.columns -%}
             {%- set file_table = raw_schema ~ '._file_' ~ table -%}
             {%- set view = raw_schema ~ '.' ~ table -%}
             {%- do run_query('drop view if exists ' ~ view) -%}
             {%- do run_query('drop table if exists ' ~ file_table) -%}
-            {%- set file_format = raw_file_format(table, present, raw_dir, source_node.meta.get('optional', false)) -%}
+            {%- set file_format = raw_file_format(table, present, raw_dir, raw_table.optional) -%}
             {%- if file_format == 'csv' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using csv options (path '"
                     ~ full_path[table ~ '.csv'] ~ "', header 'true', inferSchema 'false', multiLine 'true', "

@@ -10,7 +10,7 @@
 {%- endset %}
 with
 
-{% call typed_source_rows(source('crm', 'currency_rates'), record_key, raw_columns) %}
+{% call typed_source_rows(crm_input('currency_rates'), record_key, raw_columns) %}
         {{ record_key }} as record_key,
         upper({{ clean_text('currency') }}) as currency,
         cast({{ parse_timestamp_utc('rate_date') }} as date) as rate_date,

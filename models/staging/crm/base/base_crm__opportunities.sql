@@ -49,6 +49,13 @@ rated_currencies as (
         {{ clean_text('sourced_partner_id') }} as sourced_partner_id,
         {{ clean_text('reseller_partner_id') }} as reseller_partner_id,
         {{ clean_text('lead_source') }} as lead_source,
+        {#- a connector's mapping (stg_<crm>__opportunities) may reject a row for what the generic
+            columns cannot carry, such as a stage no pipeline has -#}
+        {%- if crm_source() == 'generic' %}
+        cast(null as {{ dbt.type_string() }}) as source_rejection_reason,
+        {%- else %}
+        source_rejection_reason,
+        {%- endif %}
         {{ is_unparsable('amount', parse_decimal('amount')) }} as is_bad_amount,
         {{ is_unparsable('created_at', parse_timestamp_utc('created_at')) }} as is_bad_created_at,
         {{ is_unparsable('closed_at', parse_timestamp_utc('closed_at')) }} as is_bad_closed_at,
@@ -78,7 +85,7 @@ with_references as (
 reasoned as (
     select
         with_references.*,
-        {{ rejection_reason([
+        nullif(concat_ws('; ', source_rejection_reason, {{ rejection_reason([
             ['opportunity_id is null', 'missing opportunity_id'],
             ['has_conflicting_duplicates', 'duplicate opportunity_id with conflicting values'],
             ['copy_number > 1', 'exact duplicate row'],
@@ -94,7 +101,7 @@ reasoned as (
             ['is_bad_closed_at', 'unparsable closed_at'],
             ['closed_at < created_at', 'closed_at before created_at'],
             ['is_bad_is_won', 'invalid boolean in is_won'],
-        ]) }} as rejection_reason
+        ]) }}), '') as rejection_reason
     from with_references
 ),
 

@@ -3,7 +3,7 @@ with
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
-{% call typed_source_rows(source('crm', 'partners'), clean_text('partner_id'), raw_columns) %}
+{% call typed_source_rows(crm_input('partners'), clean_text('partner_id'), raw_columns) %}
         {{ clean_text('partner_id') }} as record_key,
         {{ clean_text('partner_id') }} as partner_id,
         {{ clean_text('partner_name') }} as partner_name,

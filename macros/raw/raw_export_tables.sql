@@ -1,0 +1,32 @@
+{#-
+    The raw tables the on-run-start hook exposes for the CRM shape named by the var
+    crm_source: a list of {name, columns, optional}, where name is the table's name in the raw
+    schema and its file's name (the source's identifier: the configured object for a
+    connector's table) and columns are what the models read of it.
+    * generic: the tables of the source crm and their columns declared in _crm__sources.yml;
+    * salesforce, hubspot: the tables of that source and the fields of the field map
+      (crm_fields) that are not none.
+-#}
+{% macro raw_export_tables() -%}
+    {%- set crm = crm_source() -%}
+    {%- set source_name = 'crm' if crm == 'generic' else crm -%}
+    {%- set tables = [] -%}
+    {%- for source_node in graph.sources.values()
+            if source_node.package_name == project_name and source_node.source_name == source_name -%}
+        {%- if crm == 'generic' -%}
+            {%- set columns = source_node.columns.keys() | list -%}
+        {%- else -%}
+            {%- set columns = [] -%}
+            {%- for field in crm_fields(crm, source_node.name).values()
+                    if field is not none and field not in columns -%}
+                {%- do columns.append(field) -%}
+            {%- endfor -%}
+        {%- endif -%}
+        {%- do tables.append({
+            'name': source_node.identifier,
+            'columns': columns,
+            'optional': source_node.meta.get('optional', false),
+        }) -%}
+    {%- endfor -%}
+    {{ return(tables) }}
+{%- endmacro %}

@@ -1,0 +1,45 @@
+{#-
+    One row per change of a live deal_property_history row of the property dealstage, in the
+    generic export's stage history columns (text): the stage's label (its id where no stage
+    has it). HubSpot records the amount as a property of its own, so amount is empty.
+-#}
+with
+
+history as (
+    select * from {{ crm_table('hubspot', 'deal_property_history') }}
+),
+
+stages as (
+    select * from {{ crm_table('hubspot', 'deal_pipeline_stage') }}
+),
+
+stage_labels as (
+    select
+        {{ crm_field('hubspot', 'deal_pipeline_stage', 'stage_id', 'stages') }} as stage_id,
+        {{ crm_field('hubspot', 'deal_pipeline_stage', 'label', 'stages') }} as stage_label
+    from stages
+    where {{ crm_row_is_live('hubspot', 'deal_pipeline_stage', 'stages') }}
+),
+
+stage_changes as (
+    select
+        {{ crm_field('hubspot', 'deal_property_history', 'opportunity_id', 'history') }} as opportunity_id,
+        {{ crm_field('hubspot', 'deal_property_history', 'value', 'history') }} as stage_id,
+        {{ crm_field('hubspot', 'deal_property_history', 'changed_at', 'history') }} as changed_at
+    from history
+    where {{ crm_row_is_live('hubspot', 'deal_property_history', 'history') }}
+        and lower({{ crm_field('hubspot', 'deal_property_history', 'property', 'history') }}) = 'dealstage'
+),
+
+final as (
+    select
+        stage_changes.opportunity_id,
+        coalesce(stage_labels.stage_label, stage_changes.stage_id) as stage,
+        cast(null as {{ dbt.type_string() }}) as amount,
+        stage_changes.changed_at
+    from stage_changes
+    left join stage_labels
+        on stage_changes.stage_id = stage_labels.stage_id
+)
+
+select * from final

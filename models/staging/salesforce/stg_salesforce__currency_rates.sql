@@ -1,0 +1,37 @@
+{#-
+    One row per live dated_conversion_rate row, in the generic export's currency rate columns
+    (text). Salesforce gives units of the currency per unit of the corporate currency, so
+    rate_to_reporting is its inverse; the corporate currency must be the reporting currency.
+    A rate that does not parse is passed on as it is (staging rejects it as unparsable), and a
+    zero rate as 0 (rejected as not positive).
+-#}
+with
+
+rates as (
+    select * from {{ crm_table('salesforce', 'dated_conversion_rate') }}
+),
+
+parsed as (
+    select
+        {{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }} as currency,
+        {{ crm_field('salesforce', 'dated_conversion_rate', 'rate_date', 'rates') }} as rate_date,
+        {{ crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates') }} as conversion_rate,
+        {{ parse_decimal(crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates')) }}
+            as conversion_rate_number
+    from rates
+    where {{ crm_row_is_live('salesforce', 'dated_conversion_rate', 'rates') }}
+),
+
+final as (
+    select
+        currency,
+        rate_date,
+        case
+            when conversion_rate_number > 0
+                then cast(1 / cast(conversion_rate_number as {{ type_double() }}) as {{ dbt.type_string() }})
+            else conversion_rate
+        end as rate_to_reporting
+    from parsed
+)
+
+select * from final

@@ -1,0 +1,33 @@
+{#-
+    Salesforce's dated conversion rates are units of a currency per unit of the org's corporate
+    currency, and stg_salesforce__currency_rates inverts them into units of the reporting
+    currency: right only when the two are the same currency, whose own rate is then 1. Returns
+    the rates of the reporting currency that are not 1 (another corporate currency: every
+    converted amount would be off). Built only when the var crm_source is salesforce.
+-#}
+{{ config(enabled=(var('crm_source', 'generic') | string | trim | lower) == 'salesforce') }}
+
+with
+
+rates as (
+    select * from {{ crm_table('salesforce', 'dated_conversion_rate') }}
+),
+
+reporting_currency_rates as (
+    select
+        {{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }} as currency,
+        {{ crm_field('salesforce', 'dated_conversion_rate', 'rate_date', 'rates') }} as rate_date,
+        {{ parse_decimal(crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates')) }}
+            as conversion_rate
+    from rates
+    where {{ crm_row_is_live('salesforce', 'dated_conversion_rate', 'rates') }}
+        and upper(trim({{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }}))
+        = '{{ var("reporting_currency") | upper }}'
+),
+
+final as (
+    select * from reporting_currency_rates
+    where conversion_rate is null or conversion_rate <> 1
+)
+
+select * from final
