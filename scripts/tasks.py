@@ -236,11 +236,55 @@ def test(args: argparse.Namespace) -> int:
         dbt_build("spark", spark_env, dbt=SPARK_VENV / "bin" / "dbt")
         step("same marts spark", [*compare, "--spark-warehouse", str(TEST_SPARK_STATE / "warehouse")])
 
+        # a connector's shape on Spark: the Salesforce tables of data/crm_shapes give the marts
+        # that DuckDB builds from the same scenario as the generic export (pytest checks the
+        # shapes against each other on DuckDB)
+        shapes_warehouse = TEST_WAREHOUSE.with_name("crm_shapes_generic.duckdb")
+        for engine, shape, env, dbt in (
+            ("duckdb", "generic", dbt_env(DUCKDB_PATH=str(shapes_warehouse)), BIN / "dbt"),
+            (
+                "spark",
+                "salesforce",
+                {**spark_env, "SPARK_STATE_DIR": str(TEST_SPARK_STATE) + "_salesforce"},
+                SPARK_VENV / "bin" / "dbt",
+            ),
+        ):
+            target_path = f"target/test/{engine}_{shape}_dbt"
+            shape_vars = (ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml").read_text()
+            step(
+                f"dbt build {engine} {shape}",
+                [str(dbt), "build", "--vars", shape_vars, "--target-path", target_path],
+                env,
+                counter=lambda target_path=target_path: count_dbt_results(
+                    ROOT / target_path / "run_results.json"
+                ),
+            )
+        step(
+            "same marts sf spark",
+            [
+                *(str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(shapes_warehouse)),
+                *("--spark-warehouse", str(TEST_SPARK_STATE) + "_salesforce/warehouse"),
+            ],
+        )
+
     step(
         "sqlfluff lint",
         [str(BIN / "sqlfluff"), "lint", "models", "tests", "analyses", "macros"],
         dbt_env(DBT_TARGET="lint"),
     )
+    # the connector staging models are built (and so linted) only when crm_source names them
+    for crm in ("salesforce", "hubspot"):
+        step(
+            f"sqlfluff {crm}",
+            [
+                *(str(BIN / "sqlfluff"), "lint", "--config", f".sqlfluff-contexts/{crm}.cfg"),
+                f"models/staging/{crm}",
+                *sorted(
+                    str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "singular").glob(f"{crm}_*.sql")
+                ),
+            ],
+            dbt_env(DBT_TARGET="lint"),
+        )
 
     # the report test opens the partner report in Debian's Chromium (installed here when root)
     step("browser", [str(BIN / "python"), "scripts/install_browser.py"])
