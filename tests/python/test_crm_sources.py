@@ -271,8 +271,23 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
         hubspot / "engagement_deal.csv",
         [{"engagement_id": "HS-TWO-DEALS", "deal_id": deal} for deal in two_deals],
     )
-    run = run_dbt(["build"], shape_vars("hubspot", hubspot), warehouse_name="hubspot.duckdb")
+    # a stage whose closed_won and probability mislead, given its outcome by the var
+    stages = {
+        row["label"]: row["stage_id"] for row in csv_rows(SHAPES / "hubspot" / "deal_pipeline_stage.csv")
+    }
+    overridden = {**shape_vars("hubspot", hubspot), "hubspot_stage_outcomes": {stages["negotiation"]: "lost"}}
+    run = run_dbt(["build"], overridden, warehouse_name="hubspot.duckdb")
     assert run.returncode == 0, run.output[-3000:]
+    negotiation_deals = [
+        row["deal_id"]
+        for row in csv_rows(SHAPES / "hubspot" / "deal.csv")
+        if row["deal_pipeline_stage_id"] == stages["negotiation"]
+    ]
+    assert negotiation_deals
+    assert run.query(
+        "select count(*), count(closed_at), count(case when not is_won then 1 end)"
+        " from staging.stg_crm__opportunities where stage = 'negotiation'"
+    ) == [(len(negotiation_deals),) * 3]
     assert run.query(
         "select activity_id, partner_id, opportunity_id, activity_type"
         " from staging.stg_crm__partner_activities"
