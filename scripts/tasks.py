@@ -250,7 +250,10 @@ def test(args: argparse.Namespace) -> int:
             ),
         ):
             target_path = f"target/test/{engine}_{shape}_dbt"
-            shape_vars = (ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml").read_text()
+            vars_file = ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml"
+            shape_vars = "".join(
+                line for line in vars_file.read_text().splitlines(True) if not line.startswith("#")
+            )
             step(
                 f"dbt build {engine} {shape}",
                 [str(dbt), "build", "--vars", shape_vars, "--target-path", target_path],
@@ -296,7 +299,7 @@ def test(args: argparse.Namespace) -> int:
     for result in results:
         verdict = "ok" if result.failed == 0 else "FAILED"
         log(
-            f"  {result.name:<18} {verdict:<6} {result.passed:>4} passed, {result.failed} failed"
+            f"  {result.name:<26} {verdict:<6} {result.passed:>4} passed, {result.failed} failed"
             f"  ({result.seconds:.0f} s)"
         )
     passed = sum(r.passed for r in results)
