@@ -9,12 +9,8 @@
     {%- set node = graph.sources.get('source.' ~ project_name ~ '.' ~ crm ~ '.' ~ table) if execute else none -%}
     {%- if node is not none and node.meta.get('optional', false)
             and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
-        {%- set columns = [] -%}
-        {%- for field in crm_fields(crm, table).values() if field is not none and field not in columns -%}
-            {%- do columns.append(field) -%}
-        {%- endfor -%}
         {%- set select_list = [] -%}
-        {%- for field in columns -%}
+        {%- for field in crm_table_fields(crm, table) -%}
             {%- do select_list.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ adapter.quote(field)) -%}
         {%- endfor -%}
         {{ return('(select ' ~ select_list | join(', ') ~ ' where 1 = 0) as missing_' ~ table) }}

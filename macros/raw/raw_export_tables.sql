@@ -16,11 +16,7 @@
         {%- if crm == 'generic' -%}
             {%- set columns = source_node.columns.keys() | list -%}
         {%- else -%}
-            {%- set columns = [] -%}
-            {%- for field in crm_fields(crm, source_node.name).values()
-                    if field is not none and field not in columns -%}
-                {%- do columns.append(field) -%}
-            {%- endfor -%}
+            {%- set columns = crm_table_fields(crm, source_node.name) -%}
         {%- endif -%}
         {%- do tables.append({
             'name': source_node.identifier,

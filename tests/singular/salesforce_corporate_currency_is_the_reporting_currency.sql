@@ -5,7 +5,7 @@
     the rates of the reporting currency that are not 1 (another corporate currency: every
     converted amount would be off). Built only when the var crm_source is salesforce.
 -#}
-{{ config(enabled=(var('crm_source', 'generic') | string | trim | lower) == 'salesforce') }}
+{{ config(enabled=crm_source() == 'salesforce') }}
 
 with
 
