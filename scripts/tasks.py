@@ -189,11 +189,24 @@ def test(args: argparse.Namespace) -> int:
     TEST_WAREHOUSE.parent.mkdir(parents=True)
     variables = json.dumps({"as_of_date": DEMO_AS_OF_DATE})
 
-    def dbt_build(engine: str, env: dict[str, str], dbt: Path = BIN / "dbt") -> None:
-        target_path = f"target/test/{engine}_dbt"
+    def dbt_build(
+        engine: str, env: dict[str, str], dbt: Path = BIN / "dbt", shape: str | None = None
+    ) -> None:
+        """dbt build on engine: the demo export, or one of data/crm_shapes read by its dbt_vars.yml."""
+        if shape is None:
+            name, build_vars = engine, variables
+        else:
+            vars_file = ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml"
+            lines = vars_file.read_text().splitlines(True)
+            # without its comment lines, so that the logged command shows the vars
+            name, build_vars = (
+                f"{engine} {shape}",
+                "".join(line for line in lines if not line.startswith("#")),
+            )
+        target_path = f"target/test/{name.replace(' ', '_')}_dbt"
         step(
-            f"dbt build {engine}",
-            [str(dbt), "build", "--vars", variables, "--target-path", target_path],
+            f"dbt build {name}",
+            [str(dbt), "build", "--vars", build_vars, "--target-path", target_path],
             env,
             counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
         )
@@ -240,28 +253,9 @@ def test(args: argparse.Namespace) -> int:
         # that DuckDB builds from the same scenario as the generic export (pytest checks the
         # shapes against each other on DuckDB)
         shapes_warehouse = TEST_WAREHOUSE.with_name("crm_shapes_generic.duckdb")
-        for engine, shape, env, dbt in (
-            ("duckdb", "generic", dbt_env(DUCKDB_PATH=str(shapes_warehouse)), BIN / "dbt"),
-            (
-                "spark",
-                "salesforce",
-                {**spark_env, "SPARK_STATE_DIR": str(TEST_SPARK_STATE) + "_salesforce"},
-                SPARK_VENV / "bin" / "dbt",
-            ),
-        ):
-            target_path = f"target/test/{engine}_{shape}_dbt"
-            vars_file = ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml"
-            shape_vars = "".join(
-                line for line in vars_file.read_text().splitlines(True) if not line.startswith("#")
-            )
-            step(
-                f"dbt build {engine} {shape}",
-                [str(dbt), "build", "--vars", shape_vars, "--target-path", target_path],
-                env,
-                counter=lambda target_path=target_path: count_dbt_results(
-                    ROOT / target_path / "run_results.json"
-                ),
-            )
+        dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(shapes_warehouse)), shape="generic")
+        salesforce_env = {**spark_env, "SPARK_STATE_DIR": str(TEST_SPARK_STATE) + "_salesforce"}
+        dbt_build("spark", salesforce_env, dbt=SPARK_VENV / "bin" / "dbt", shape="salesforce")
         step(
             "same marts sf spark",
             [
