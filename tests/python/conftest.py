@@ -30,26 +30,25 @@ class DbtRun:
             return connection.sql(sql).fetchall()
 
 
-@pytest.fixture
-def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
-    """Run a dbt command on a DuckDB file of its own, with target and logs kept in tmp_path."""
+def dbt_runner(directory: Path) -> Callable[..., DbtRun]:
+    """What runs a dbt command on a DuckDB file of its own in `directory`, with target and logs kept there."""
 
     def _run(args: list[str], variables: dict | None = None, warehouse_name: str = "test.duckdb") -> DbtRun:
-        warehouse = tmp_path / warehouse_name
+        warehouse = directory / warehouse_name
         env = dict(os.environ)
         env.update(
             DBT_PROFILES_DIR=str(ROOT),
             DBT_SEND_ANONYMOUS_USAGE_STATS="false",
             DUCKDB_PATH=str(warehouse),
-            DUCKDB_TEMP_DIRECTORY=str(tmp_path / "duckdb_tmp"),
+            DUCKDB_TEMP_DIRECTORY=str(directory / "duckdb_tmp"),
         )
         command = [
             DBT,
             *args,
             "--target-path",
-            str(tmp_path / "target"),
+            str(directory / "target"),
             "--log-path",
-            str(tmp_path / "logs"),
+            str(directory / "logs"),
         ]
         if variables is not None:
             command += ["--vars", json.dumps(variables)]
@@ -57,3 +56,9 @@ def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
         return DbtRun(completed.returncode, completed.stdout + completed.stderr, warehouse)
 
     return _run
+
+
+@pytest.fixture
+def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
+    """Run a dbt command on a DuckDB file of its own, with target and logs kept in tmp_path."""
+    return dbt_runner(tmp_path)

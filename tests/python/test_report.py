@@ -14,8 +14,6 @@ the checks fail, so they cannot pass on a page that draws nothing.
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import re
 import shutil
 import subprocess
@@ -25,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import dbt_runner
 from install_browser import CHROMIUM
 from playwright.sync_api import BrowserContext, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -32,7 +31,6 @@ from publish import publish
 from report import CHARTS
 
 ROOT = Path(__file__).resolve().parents[2]
-DBT = str(Path(sys.executable).parent / "dbt")
 REPORT = ROOT / "scripts" / "report.py"
 SCREENSHOT = ROOT / "target" / "test" / "report.png"
 VARIABLES = {"raw_data_dir": str(ROOT / "data" / "demo"), "as_of_date": "2025-12-31"}
@@ -78,20 +76,11 @@ class Rendered:
 
 @pytest.fixture(scope="module")
 def demo_published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo warehouse, built once for the module (the run_dbt pattern of conftest) and published."""
+    """The demo warehouse, built once for the module (conftest's dbt runner) and published."""
     directory = tmp_path_factory.mktemp("report_build")
-    warehouse = directory / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(ROOT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DUCKDB_PATH": str(warehouse),
-        "DUCKDB_TEMP_DIRECTORY": str(directory / "duckdb_tmp"),
-    }
-    command = [DBT, "build", "--vars", json.dumps(VARIABLES), "--target-path", str(directory / "target")]
-    command += ["--log-path", str(directory / "logs")]
-    built = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
+    built = dbt_runner(directory)(["build"], VARIABLES, warehouse_name="warehouse.duckdb")
+    assert built.returncode == 0, built.output[-3000:]
+    warehouse = built.warehouse
     published = directory / "warehouse_published.duckdb"
     publish(warehouse, published)
     return published
