@@ -6,7 +6,7 @@
     0 where the partner has no row there, with fill_missing_with_zero).
 -#}
 {% macro scorecard_columns(measures, fill_missing_with_zero=false) -%}
-    {%- set types = {'count': dbt.type_int(), 'amount': dbt.type_numeric(), 'double': type_double()} -%}
+    {%- set types = {'count': dbt.type_int(), 'amount': type_amount(), 'double': type_double()} -%}
     {%- set columns = [
         'partners.partner_name',
         'partners.partner_type',

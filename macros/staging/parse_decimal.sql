@@ -1,23 +1,25 @@
 {#-
-    A text number (amount, rate) as numeric, or null when it does not parse. Plain decimals
-    with a dot are accepted ('1234.50', '1e3'); thousands separators and suffixes
-    ('1,234', '12k') are not, so such rows are rejected rather than guessed at.
+    A text number (amount, rate) as a decimal of `type` (default type_amount(); rates pass
+    type_rate()), or null when it does not parse. Plain decimals with a dot are accepted
+    ('1234.50', '1e3'); thousands separators and suffixes ('1,234', '12k') are not, so such
+    rows are rejected rather than guessed at. Digits beyond the type's scale are rounded (half
+    away from zero on every engine).
 -#}
-{% macro parse_decimal(column) -%}
-    {{ return(adapter.dispatch('parse_decimal', 'partner_attribution')(column)) }}
+{% macro parse_decimal(column, type=none) -%}
+    {{ return(adapter.dispatch('parse_decimal', 'partner_attribution')(column, type or type_amount())) }}
 {%- endmacro %}
 
-{% macro default__parse_decimal(column) -%}
-    try_cast(trim({{ column }}) as {{ dbt.type_numeric() }})
+{% macro default__parse_decimal(column, type) -%}
+    try_cast(trim({{ column }}) as {{ type }})
 {%- endmacro %}
 
-{% macro postgres__parse_decimal(column) -%}
-    cast({{ adapter.quote(target.schema) }}.pa_try_numeric(trim({{ column }})) as {{ dbt.type_numeric() }})
+{% macro postgres__parse_decimal(column, type) -%}
+    cast({{ adapter.quote(target.schema) }}.pa_try_numeric(trim({{ column }})) as {{ type }})
 {%- endmacro %}
 
-{% macro spark__parse_decimal(column) -%}
+{% macro spark__parse_decimal(column, type) -%}
     case
         when trim({{ column }}) rlike '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'
-            then try_cast(trim({{ column }}) as {{ dbt.type_numeric() }})
+            then try_cast(trim({{ column }}) as {{ type }})
     end
 {%- endmacro %}

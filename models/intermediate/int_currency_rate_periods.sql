@@ -36,7 +36,7 @@ reporting_currency_rates as (
 reporting_currency as (
     select
         '{{ partner_var("reporting_currency") }}' as currency,
-        cast(1 as {{ dbt.type_numeric() }}) as rate_to_reporting,
+        cast(1 as {{ type_rate() }}) as rate_to_reporting,
         cast('0001-01-01' as date) as valid_from,
         cast('9999-12-31' as date) as valid_to
     from reporting_currency_rates

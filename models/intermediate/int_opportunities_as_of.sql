@@ -3,7 +3,8 @@
     (spec "As of"): a deal that closed later is open (is_closed and is_won false, closed_at
     empty); end_at = closed_at for a closed deal, else the end of as_of_date. Amounts are
     converted to the reporting currency at the rate of the conversion date (closed_at's date
-    when closed, else as_of_date).
+    when closed, else as_of_date): the exact product of the amount and the rate (18 places),
+    rounded once to 6 places (macro convert_amount).
 -#}
 with
 
@@ -59,7 +60,7 @@ converted as (
     select
         with_end.*,
         rate_periods.rate_to_reporting as exchange_rate,
-        cast(with_end.amount_local * rate_periods.rate_to_reporting as {{ dbt.type_numeric() }}) as amount
+        {{ convert_amount('with_end.amount_local', 'rate_periods.rate_to_reporting') }} as amount
     from with_end
     left join rate_periods
         on

@@ -18,14 +18,14 @@
 {%- set sides = {'attached': 'is_partner_attached', 'not_attached': 'not is_partner_attached'} -%}
 {%- set double = type_double() -%}
 {%- set int = dbt.type_int() -%}
-{%- set numeric = dbt.type_numeric() -%}
+{%- set amount_type = type_amount() -%}
 {%- set sums = [] -%}
 {%- set measures = [] -%}
 {%- for level, flag in levels.items() -%}
     {%- do sums.append('sum(case when ' ~ flag ~ ' then 1 else 0 end) as ' ~ level ~ '_opportunities') -%}
     {%- do sums.append('sum(case when ' ~ flag ~ ' then amount else 0 end) as ' ~ level ~ '_amount') -%}
     {%- do measures.append('cast(' ~ level ~ '_opportunities as ' ~ int ~ ') as ' ~ level ~ '_opportunities') -%}
-    {%- do measures.append('cast(' ~ level ~ '_amount as ' ~ numeric ~ ') as ' ~ level ~ '_amount') -%}
+    {%- do measures.append('cast(' ~ level ~ '_amount as ' ~ amount_type ~ ') as ' ~ level ~ '_amount') -%}
     {%- do measures.append('cast(' ~ level ~ '_opportunities as ' ~ double ~ ') / opportunities as '
         ~ level ~ '_rate') -%}
     {%- do measures.append('cast(' ~ level ~ '_amount as ' ~ double ~ ') / nullif(amount, 0) as '
@@ -113,7 +113,7 @@ final as (
         cast(region as {{ dbt.type_string() }}) as region,
         cast(opportunity_type as {{ dbt.type_string() }}) as opportunity_type,
         cast(opportunities as {{ dbt.type_int() }}) as opportunities,
-        cast(amount as {{ dbt.type_numeric() }}) as amount,
+        cast(amount as {{ type_amount() }}) as amount,
         {{ measures | join(',\n        ') }}
     from aggregated
 )

@@ -99,7 +99,10 @@ create or replace temp macro parse_utc(value) as
         else try_cast(trim(value) as timestamp)
     end;
 
-create or replace temp macro parse_decimal(value) as try_cast(trim(value) as decimal(28, 6));
+-- amounts and rates as the project types them (macros type_amount and type_rate)
+create or replace temp macro parse_decimal(value) as try_cast(trim(value) as decimal(38, 6));
+
+create or replace temp macro parse_rate(value) as try_cast(trim(value) as decimal(38, 18));
 
 create or replace temp macro parse_boolean(value) as
     case
@@ -211,7 +214,7 @@ typed as (
         -- the key: currency @ rate date (the parsed date, or the text when it does not parse)
         upper(clean_text(currency)) || '@'
         || coalesce(cast(cast(parse_utc(rate_date) as date) as varchar), clean_text(rate_date)) as record_key,
-        parse_decimal(rate_to_reporting) as rate_to_reporting
+        parse_rate(rate_to_reporting) as rate_to_reporting
     from raw_rows
 )
 
@@ -373,7 +376,7 @@ rate_periods as (
     -- the reporting currency converts at 1 when the rates do not list it
     select
         'USD' as currency,
-        cast(1 as decimal(28, 6)) as rate_to_reporting,
+        cast(1 as decimal(38, 18)) as rate_to_reporting,
         date '0001-01-01' as valid_from
     where not exists (select 1 from currency_rates where currency_rates.currency = 'USD')
 )
@@ -390,7 +393,8 @@ select
     as_of.is_won_as_of as is_won,
     as_of.amount_local,
     as_of.currency,
-    cast(as_of.amount_local * rate_periods.rate_to_reporting as decimal(28, 6)) as amount,
+    -- exact (decimal(38, 24)), then rounded once to 6 places, as macro convert_amount does
+    cast(as_of.amount_local * rate_periods.rate_to_reporting as decimal(38, 6)) as amount,
     as_of.sourced_partner_id,
     as_of.reseller_partner_id
 from as_of
