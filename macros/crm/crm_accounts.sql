@@ -24,7 +24,7 @@
         {{ crm_field(crm, table, 'employee_count', 'crm_rows') }} as employee_count,
         {{ crm_field(crm, table, 'created_at', 'crm_rows') }} as created_at
         {%- endif %}
-    from {{ crm_table(crm, table) }} as crm_rows
+    from {{ crm_table(crm, table, 'crm_rows') }}
     where {{ crm_row_is_live(crm, table, 'crm_rows') }}
         and {{ '' if is_partner else 'not ' }}{{ is_partner_sql }}
 {%- endmacro %}

@@ -1,8 +1,10 @@
 {#-
     The raw tables the on-run-start hook exposes for the CRM shape named by the var
-    crm_source: a list of {name, columns, optional}, where name is the table's name in the raw
-    schema and its file's name (the source's identifier: the configured object for a
-    connector's table) and columns are what the models read of it.
+    crm_source: a list of {name, columns, may_lack, optional}, where name is the table's name
+    in the raw schema and its file's name (the source's identifier: the configured object for
+    a connector's table), columns are what the models read of it, may_lack those of them a
+    file may lack (a connector's optional fields, crm_field_kinds) and optional whether the
+    whole file may be missing.
     * generic: the tables of the source crm and their columns declared in _crm__sources.yml;
     * salesforce, hubspot: the tables of that source and the fields of the field map
       (crm_fields) that are not none.
@@ -13,14 +15,26 @@
     {%- set tables = [] -%}
     {%- for source_node in graph.sources.values()
             if source_node.package_name == project_name and source_node.source_name == source_name -%}
+        {%- set may_lack = [] -%}
         {%- if crm == 'generic' -%}
             {%- set columns = source_node.columns.keys() | list -%}
         {%- else -%}
             {%- set columns = crm_table_fields(crm, source_node.name) -%}
+            {%- set optional = crm_field_kinds(crm)['optional'].get(source_node.name, []) -%}
+            {%- set renamed = (var(crm ~ '_fields', {}) or {}).keys() | list -%}
+            {%- set needed = [] -%}
+            {%- for column, field in crm_fields(crm, source_node.name).items() if field is not none -%}
+                {%- if column not in optional or (source_node.name ~ '.' ~ column) in renamed -%}
+                    {%- do needed.append(field) -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- set may_lack = columns | reject('in', needed) | list -%}
         {%- endif -%}
         {%- do tables.append({
             'name': source_node.identifier,
+            'source_table': source_node.name,
             'columns': columns,
+            'may_lack': may_lack,
             'optional': source_node.meta.get('optional', false),
         }) -%}
     {%- endfor -%}

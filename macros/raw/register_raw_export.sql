@@ -34,6 +34,7 @@
 
 
 {% macro default__register_raw_export() -%}
+    {%- do check_landed_tables() -%}
     select 1 as raw_export_is_loaded_by_script
 {%- endmacro %}
 
@@ -47,6 +48,7 @@
         {%- do run_query('create or replace table ' ~ adapter.quote(var('raw_schema')) ~ '.'
             ~ adapter.quote('malformed_lines') ~ ' (source_table varchar, line_number bigint, '
             ~ 'error_type varchar, csv_line varchar, error_message varchar)') -%}
+        {%- do check_landed_tables() -%}
     {%- endif -%}
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
@@ -115,9 +117,8 @@
                     {%- do found.append(name | lower) -%}
                     {%- do header.append("'" ~ name | replace("'", "''") ~ "': 'varchar'") -%}
                 {%- endfor -%}
-                {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
-                {%- for column in columns -%}
+                {%- for column in raw_columns_to_expose(raw_table, raw_dir, found) -%}
                     {%- do select_list.append('cast(' ~ adapter.quote(column) ~ ' as varchar) as '
                         ~ adapter.quote(column)) -%}
                 {%- endfor -%}
@@ -175,6 +176,9 @@
 -#}
 {% macro spark__register_raw_export() -%}
     {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+    {%- if execute and not raw_dir -%}
+        {%- do check_landed_tables() -%}
+    {%- endif -%}
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
         {%- set raw_schema = var('raw_schema') -%}
@@ -219,9 +223,8 @@
                         if row[0] and not row[0].startswith('#') -%}
                     {%- do found.append(row[0] | lower | trim) -%}
                 {%- endfor -%}
-                {{- check_raw_columns(table, raw_dir, columns, found) -}}
                 {%- set select_list = [] -%}
-                {%- for column in columns -%}
+                {%- for column in raw_columns_to_expose(raw_table, raw_dir, found) -%}
                     {%- do select_list.append('cast(`' ~ column ~ '` as string) as `' ~ column ~ '`') -%}
                 {%- endfor -%}
                 {%- do run_query('create view ' ~ view ~ ' as select ' ~ select_list | join(', ')

@@ -22,7 +22,7 @@ SHAPES = Path(__file__).resolve().parents[2] / "data" / "crm_shapes"
 # fields a real org would hold in custom fields under names given there)
 SHAPE_VARS = {
     shape: yaml.safe_load((SHAPES / shape / "dbt_vars.yml").read_text())
-    for shape in ("generic", "salesforce", "hubspot")
+    for shape in ("generic", "salesforce", "salesforce_history", "hubspot")
 }
 
 
@@ -65,8 +65,8 @@ def test_the_three_shapes_give_the_same_marts(run_dbt):
             connection.execute(f"create table fivetran_hubspot.{table} as select * from raw.{table}")
         connection.execute(
             "create table fivetran_hubspot.deal_pipeline_stage as select stage_id, label,"
-            " cast(closed_won as boolean) as closed_won, cast(probability as double) as probability,"
-            " cast(_fivetran_deleted as boolean) as _fivetran_deleted from raw.deal_pipeline_stage"
+            " cast(is_closed as boolean) as is_closed, cast(closed_won as boolean) as closed_won,"
+            " cast(probability as double) as probability from raw.deal_pipeline_stage"
         )
         connection.execute(
             "create or replace table fivetran_hubspot.deal as select * replace ("
@@ -77,11 +77,14 @@ def test_the_three_shapes_give_the_same_marts(run_dbt):
             " cast(_fivetran_deleted as boolean) as _fivetran_deleted)"
             " from fivetran_hubspot.deal"
         )
-        connection.execute(
-            "create or replace table fivetran_hubspot.engagement as select * replace ("
-            ' cast("timestamp" as timestamp) as "timestamp", cast(amount as double) as amount,'
-            " cast(_fivetran_deleted as boolean) as _fivetran_deleted) from fivetran_hubspot.engagement"
-        )
+        # v3 engagements: the time and the properties on the per-type tables
+        for table in ("call", "email", "meeting", "note", "task"):
+            connection.execute(
+                f"create table fivetran_hubspot.engagement_{table} as select * replace ("
+                " cast(property_hs_timestamp as timestamp) as property_hs_timestamp,"
+                " cast(property_partner_amount as double) as property_partner_amount,"
+                f" cast(_fivetran_deleted as boolean) as _fivetran_deleted) from raw.engagement_{table}"
+            )
         connection.execute("create table fivetran_hubspot.currency_rates as select * from raw.currency_rates")
     landed = {**shape_vars("hubspot"), "raw_data_dir": "", "hubspot_schema": "fivetran_hubspot"}
     run = run_dbt(["build"], landed, warehouse_name="hubspot.duckdb")
@@ -102,7 +105,7 @@ def test_the_three_shapes_give_the_same_marts(run_dbt):
             for shape in SHAPE_VARS
         }
         assert len(tables["generic"]) >= 10
-        for shape in ("salesforce", "hubspot"):
+        for shape in [shape for shape in SHAPE_VARS if shape != "generic"]:
             assert tables[shape] == tables["generic"]
             for table in tables["generic"]:
                 rows = connection.execute(f"select count(*) from generic.marts.{table}").fetchone()[0]
@@ -127,7 +130,7 @@ def test_the_three_shapes_give_the_same_marts(run_dbt):
     opportunity_partners = csv_rows(SHAPES / "salesforce" / "opportunity_partner.csv")
     assert any(row["is_primary"] == "true" for row in opportunity_partners)
     assert all(
-        row["reseller_partner__c"] == ""
+        row["reseller_partner_c"] == ""
         for row in csv_rows(SHAPES / "salesforce" / "opportunity.csv")
         if row["id"] in {p["opportunity_id"] for p in opportunity_partners if p["is_primary"] == "true"}
     )
@@ -146,7 +149,7 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
         r["id"] for r in csv_rows(SHAPES / "salesforce" / "account.csv") if r["is_partner"] == "true"
     )
     opportunity = csv_rows(SHAPES / "salesforce" / "opportunity.csv")[0]["id"]
-    live = {"_fivetran_deleted": "false", "is_deleted": "false"}
+    live = {"is_deleted": "false"}
     base_opportunity = {
         **live,
         "account_id": account,
@@ -183,7 +186,7 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
             {
                 **live,
                 "id": "SF-BAD-STATUS",
-                "partner_account__c": partner,
+                "partner_account_c": partner,
                 "converted_account_id": account,
                 "created_date": "2024-01-01T00:00:00",
                 "lead_source": "Partner Deal Registration",
@@ -200,12 +203,14 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
         ("SF-BAD-TYPE", "unknown opportunity_type"),
     ]
 
+    # the legacy engagement shape, whose engagement rows carry their time (test_hubspot_shapes.py
+    # builds the v3 shape)
     hubspot = tmp_path / "hubspot"
-    shutil.copytree(SHAPES / "hubspot", hubspot)
-    companies = csv_rows(SHAPES / "hubspot" / "company.csv")
+    shutil.copytree(SHAPES / "hubspot_legacy", hubspot)
+    companies = csv_rows(SHAPES / "hubspot_legacy" / "company.csv")
     customers = [r["id"] for r in companies if r["property_type"] == "PROSPECT"][:2]
     partner = next(r["id"] for r in companies if r["property_type"] == "PARTNER")
-    stage = csv_rows(SHAPES / "hubspot" / "deal_pipeline_stage.csv")[0]["stage_id"]
+    stage = csv_rows(SHAPES / "hubspot_legacy" / "deal_pipeline_stage.csv")[0]["stage_id"]
     live = {"_fivetran_deleted": "false", "is_deleted": "false"}
     base_deal = {
         **live,
@@ -266,22 +271,28 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
             {"engagement_id": "HS-TWO-DEALS", "company_id": partner},
         ],
     )
-    two_deals = sorted(row["deal_id"] for row in csv_rows(SHAPES / "hubspot" / "deal.csv")[:2])
+    two_deals = sorted(row["deal_id"] for row in csv_rows(SHAPES / "hubspot_legacy" / "deal.csv")[:2])
     append_rows(
         hubspot / "engagement_deal.csv",
         [{"engagement_id": "HS-TWO-DEALS", "deal_id": deal} for deal in two_deals],
     )
-    # a stage whose closed_won and probability mislead, given its outcome by the var
-    stages = {
-        row["label"]: row["stage_id"] for row in csv_rows(SHAPES / "hubspot" / "deal_pipeline_stage.csv")
+    # the stages whose is_closed, closed_won and probability mislead, given their outcome by the var
+    negotiation = [
+        row["stage_id"]
+        for row in csv_rows(SHAPES / "hubspot_legacy" / "deal_pipeline_stage.csv")
+        if row["label"] == "negotiation"
+    ]
+    overridden = {
+        **yaml.safe_load((SHAPES / "hubspot_legacy" / "dbt_vars.yml").read_text()),
+        "raw_data_dir": str(hubspot),
+        "hubspot_stage_outcomes": dict.fromkeys(negotiation, "lost"),
     }
-    overridden = {**shape_vars("hubspot", hubspot), "hubspot_stage_outcomes": {stages["negotiation"]: "lost"}}
     run = run_dbt(["build"], overridden, warehouse_name="hubspot.duckdb")
     assert run.returncode == 0, run.output[-3000:]
     negotiation_deals = [
         row["deal_id"]
-        for row in csv_rows(SHAPES / "hubspot" / "deal.csv")
-        if row["deal_pipeline_stage_id"] == stages["negotiation"]
+        for row in csv_rows(SHAPES / "hubspot_legacy" / "deal.csv")
+        if row["deal_pipeline_stage_id"] in negotiation
     ]
     assert negotiation_deals
     assert run.query(
@@ -348,24 +359,54 @@ def test_bad_connector_configuration_stops_at_parse_time(run_dbt, shape, extra, 
     assert message in run.output, run.output[-2000:]
 
 
-def test_a_connector_table_missing_a_mapped_field_stops_the_run_naming_it(run_dbt, tmp_path: Path):
-    salesforce = tmp_path / "salesforce"
-    shutil.copytree(SHAPES / "salesforce", salesforce)
-    rows = csv_rows(salesforce / "opportunity.csv")
-    columns = [column for column in rows[0] if column != "sourced_partner__c"]
-    with (salesforce / "opportunity.csv").open("w", newline="", encoding="utf-8") as handle:
+def without_column(path: Path, column: str) -> None:
+    rows = csv_rows(path)
+    columns = [name for name in rows[0] if name != column]
+    with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def test_a_connector_table_missing_a_mapped_field_stops_the_run_naming_it(run_dbt, tmp_path: Path):
+    salesforce = tmp_path / "salesforce"
+    shutil.copytree(SHAPES / "salesforce", salesforce)
+    without_column(salesforce / "opportunity.csv", "stage_name")
     run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], shape_vars("salesforce", salesforce))
     assert run.returncode != 0
     assert "The raw file for table opportunity" in run.output
-    assert "lacks the column(s) sourced_partner__c" in run.output
-    # a custom field the org names differently is one var away
+    assert "lacks the column(s) stage_name" in run.output
+    # a field the org names differently, or does not have, is one var away
     renamed = shape_vars("salesforce", salesforce)
-    renamed["salesforce_fields"] = {**renamed["salesforce_fields"], "opportunity.sourced_partner_id": None}
+    renamed["salesforce_fields"] = {**renamed["salesforce_fields"], "opportunity.stage": None}
     run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], renamed)
     assert run.returncode == 0, run.output[-2000:]
+
+
+def test_optional_connector_fields_are_detected(run_dbt, tmp_path: Path):
+    """A custom field or a deletion flag the org does not have reads as empty, and the run says so;
+    one the user named in <crm>_fields must be there."""
+    salesforce = tmp_path / "salesforce"
+    shutil.copytree(SHAPES / "salesforce", salesforce)
+    without_column(salesforce / "opportunity.csv", "sourced_partner_c")
+    without_column(salesforce / "task.csv", "is_deleted")
+    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], shape_vars("salesforce", salesforce))
+    assert run.returncode == 0, run.output[-2000:]
+    assert "not found, read as empty (optional): opportunity.sourced_partner_c" in run.output
+    assert run.query(
+        "select count(*) from staging.stg_salesforce__opportunities where sourced_partner_id is not null"
+    ) == [(0,)]
+    assert run.query("select count(*) from staging.stg_salesforce__opportunities") == [
+        (sum(row["is_deleted"] == "false" for row in csv_rows(salesforce / "opportunity.csv")),)
+    ]
+    named = shape_vars("salesforce", salesforce)
+    named["salesforce_fields"] = {
+        **named["salesforce_fields"],
+        "opportunity.sourced_partner_id": "sourced_partner_c",
+    }
+    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], named)
+    assert run.returncode != 0
+    assert "lacks the column(s) sourced_partner_c" in run.output
 
 
 def documented_field_map(crm: str) -> dict[str, dict[str, str | None]]:

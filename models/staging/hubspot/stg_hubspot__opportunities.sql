@@ -1,11 +1,17 @@
 {#-
     One row per live HubSpot deal, in the generic export's opportunity columns (text).
-    * Outcome of the deal's stage (deal_pipeline_stage): won where closed_won, lost where the
-      probability is 0, else open; the var hubspot_stage_outcomes overrides it by stage_id.
-      A closed deal closed at its closedate; an open one has none and is_won false.
+    * Outcome of the deal's stage (deal_pipeline_stage, as Fivetran carries it): won where
+      closed_won (or, where closed_won is empty, is_closed and a probability of 1), lost where
+      is_closed and not won, open where is_closed is false, whatever the probability: a 0%
+      stage that is not closed is open. Older landings without is_closed (empty) keep the
+      rule that came before it: won where closed_won, lost where the probability is 0, else
+      open. The var hubspot_stage_outcomes overrides it by stage_id. A deleted or archived
+      stage still names its deals' stage and outcome (crm_table_rules). A closed deal closed at
+      its closedate; an open one has none and is_won false.
     * stage: the stage's label. A stage_id that no stage has is rejected
       (`unknown deal_pipeline_stage_id`).
-    * account_id: the deal's customer, a company that is not a partner: its primary company
+    * account_id: the deal's customer, a company that is not a partner (links to partner
+      companies and to deleted companies are left out, crm_table_rules): its primary company
       (deal_company.type_id = var hubspot_primary_company_type_id), else its only one. A deal
       with several and none primary is rejected (`several customer companies, no single primary`); one with
       none is rejected by staging as `missing account_id`.
@@ -42,6 +48,7 @@ stage_rows as (
     select
         {{ crm_field('hubspot', 'deal_pipeline_stage', 'stage_id', 'stages') }} as stage_id,
         {{ crm_field('hubspot', 'deal_pipeline_stage', 'label', 'stages') }} as stage_label,
+        {{ parse_boolean(crm_field('hubspot', 'deal_pipeline_stage', 'is_closed', 'stages')) }} as is_closed,
         {{ parse_boolean(crm_field('hubspot', 'deal_pipeline_stage', 'closed_won', 'stages')) }} as is_closed_won,
         {{ parse_decimal(crm_field('hubspot', 'deal_pipeline_stage', 'probability', 'stages')) }} as probability
     from stages
@@ -57,8 +64,12 @@ stage_outcomes as (
                 when stage_id = '{{ stage_id | string | replace("'", "''") }}' then '{{ outcome }}'
             {% endfor -%}
             when is_closed_won then 'won'
-            when probability = 0 then 'lost'
-            else 'open'
+            -- older landings, without is_closed: a 0% stage is lost
+            when is_closed is null and probability = 0 then 'lost'
+            when is_closed is null then 'open'
+            when not is_closed then 'open'
+            when is_closed_won is null and probability = 1 then 'won'
+            else 'lost'
         end as outcome
     from stage_rows
 ),

@@ -1,7 +1,8 @@
 {#-
     One row per change of a live deal_property_history row of the property dealstage, in the
     generic export's stage history columns (text): the stage's label (its id where no stage
-    has it). HubSpot records the amount as a property of its own, so amount is empty.
+    has it; a deleted or archived stage still names it). HubSpot records the amount as a
+    property of its own, so amount is empty.
 -#}
 with
 
@@ -27,8 +28,8 @@ stage_changes as (
         {{ crm_field('hubspot', 'deal_property_history', 'value', 'history') }} as stage_id,
         {{ crm_field('hubspot', 'deal_property_history', 'changed_at', 'history') }} as changed_at
     from history
+    -- the dealstage changes of deals not deleted (crm_table_rules)
     where {{ crm_row_is_live('hubspot', 'deal_property_history', 'history') }}
-        and lower({{ crm_field('hubspot', 'deal_property_history', 'property', 'history') }}) = 'dealstage'
 ),
 
 final as (

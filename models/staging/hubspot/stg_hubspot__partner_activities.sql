@@ -2,7 +2,14 @@
     One row per partner activity HubSpot holds, in the generic export's activity columns
     (text): a live engagement (call, meeting, note, task, email) associated with a partner
     company. Engagements with no partner company are the sales team's own work and are left
-    out.
+    out (crm_table_rules, with every other row left out of these tables).
+    * Two shapes, told apart by the landed engagement table: with its timestamp field, the
+      legacy shape (Fivetran until May 2023: time and properties on engagement); without
+      it, HubSpot's v3 engagements, whose per-type tables engagement_call, _email, _meeting,
+      _note and _task (keyed by engagement_id) hold the time (property_hs_timestamp) and the
+      portal's properties (property_<name>), and whose deleted rows mark the engagement
+      deleted. Each field is read from the engagement first, then from its per-type row, as
+      Fivetran's own package does, so either shape (or a mix) lands the same.
     * One row per partner company and deal the engagement is associated with (an engagement
       with none of its deals is account-level); activity_id is the engagement's id, or
       <id>:<partner>:<deal> when it has more than one such pair.
@@ -11,6 +18,22 @@
     * activity_type: the engagement's own activity_type field where the field map has one
       and it is filled, else its type through the var hubspot_engagement_type_map.
 -#}
+{%- set details = [
+    'engagement_call', 'engagement_email', 'engagement_meeting', 'engagement_note', 'engagement_task',
+] -%}
+{%- set engagement_columns = crm_landed_columns('hubspot', 'engagement') -%}
+{%- set occurred_field = crm_fields('hubspot', 'engagement')['occurred_at'] -%}
+{%- set is_v3 = engagement_columns is not none and occurred_field not in engagement_columns -%}
+{%- set landed_details = [] -%}
+{%- for detail in details if is_v3 and crm_landed_columns('hubspot', detail) is not none -%}
+    {%- do landed_details.append(detail) -%}
+{%- endfor -%}
+{%- if is_v3 and not landed_details -%}
+    {{ exceptions.raise_compiler_error("The HubSpot engagement table has no field " ~ occurred_field
+        ~ ": HubSpot's v3 engagements (Fivetran since May 2023), whose time is on the per-type tables "
+        ~ details | join(', ') ~ ", but none of them is landed. Sync them with the connector, or name the "
+        ~ "engagement's time field with the var hubspot_fields (engagement.occurred_at).") }}
+{%- endif -%}
 with
 
 engagements as (
@@ -24,6 +47,27 @@ engagement_companies as (
 engagement_deals as (
     select * from {{ crm_table('hubspot', 'engagement_deal') }}
 ),
+
+engagement_calls as (
+    select * from {{ crm_table('hubspot', 'engagement_call') }}
+),
+
+engagement_emails as (
+    select * from {{ crm_table('hubspot', 'engagement_email') }}
+),
+
+engagement_meetings as (
+    select * from {{ crm_table('hubspot', 'engagement_meeting') }}
+),
+
+engagement_notes as (
+    select * from {{ crm_table('hubspot', 'engagement_note') }}
+),
+
+engagement_tasks as (
+    select * from {{ crm_table('hubspot', 'engagement_task') }}
+),
+
 
 partners as (
     select partner_id from {{ ref('stg_hubspot__partners') }}
@@ -68,22 +112,115 @@ deal_links as (
     where {{ crm_row_is_live('hubspot', 'engagement_deal', 'engagement_deals') }}
 ),
 
+-- v3: the time and properties of each engagement, from its per-type row (live: not deleted)
+engagement_details as (
+    select
+        {{ crm_field('hubspot', 'engagement_call', 'activity_id', 'engagement_calls') }} as engagement_id,
+        {{ crm_field('hubspot', 'engagement_call', 'occurred_at', 'engagement_calls') }} as occurred_at,
+        {{ crm_field('hubspot', 'engagement_call', 'activity_type', 'engagement_calls') }} as activity_type,
+        {{ crm_field('hubspot', 'engagement_call', 'direction', 'engagement_calls') }} as direction,
+        {{ crm_field('hubspot', 'engagement_call', 'status', 'engagement_calls') }} as status,
+        {{ crm_field('hubspot', 'engagement_call', 'is_qualified', 'engagement_calls') }} as is_qualified,
+        {{ crm_field('hubspot', 'engagement_call', 'funded_by', 'engagement_calls') }} as funded_by,
+        {{ crm_field('hubspot', 'engagement_call', 'amount', 'engagement_calls') }} as amount,
+        {{ crm_field('hubspot', 'engagement_call', 'notes', 'engagement_calls') }} as notes
+    from engagement_calls
+    where {{ crm_row_is_live('hubspot', 'engagement_call', 'engagement_calls') }}
+
+    union all
+
+    select
+        {{ crm_field('hubspot', 'engagement_email', 'activity_id', 'engagement_emails') }} as engagement_id,
+        {{ crm_field('hubspot', 'engagement_email', 'occurred_at', 'engagement_emails') }} as occurred_at,
+        {{ crm_field('hubspot', 'engagement_email', 'activity_type', 'engagement_emails') }} as activity_type,
+        {{ crm_field('hubspot', 'engagement_email', 'direction', 'engagement_emails') }} as direction,
+        {{ crm_field('hubspot', 'engagement_email', 'status', 'engagement_emails') }} as status,
+        {{ crm_field('hubspot', 'engagement_email', 'is_qualified', 'engagement_emails') }} as is_qualified,
+        {{ crm_field('hubspot', 'engagement_email', 'funded_by', 'engagement_emails') }} as funded_by,
+        {{ crm_field('hubspot', 'engagement_email', 'amount', 'engagement_emails') }} as amount,
+        {{ crm_field('hubspot', 'engagement_email', 'notes', 'engagement_emails') }} as notes
+    from engagement_emails
+    where {{ crm_row_is_live('hubspot', 'engagement_email', 'engagement_emails') }}
+
+    union all
+
+    select
+        {{ crm_field('hubspot', 'engagement_meeting', 'activity_id', 'engagement_meetings') }} as engagement_id,
+        {{ crm_field('hubspot', 'engagement_meeting', 'occurred_at', 'engagement_meetings') }} as occurred_at,
+        {{ crm_field('hubspot', 'engagement_meeting', 'activity_type', 'engagement_meetings') }} as activity_type,
+        {{ crm_field('hubspot', 'engagement_meeting', 'direction', 'engagement_meetings') }} as direction,
+        {{ crm_field('hubspot', 'engagement_meeting', 'status', 'engagement_meetings') }} as status,
+        {{ crm_field('hubspot', 'engagement_meeting', 'is_qualified', 'engagement_meetings') }} as is_qualified,
+        {{ crm_field('hubspot', 'engagement_meeting', 'funded_by', 'engagement_meetings') }} as funded_by,
+        {{ crm_field('hubspot', 'engagement_meeting', 'amount', 'engagement_meetings') }} as amount,
+        {{ crm_field('hubspot', 'engagement_meeting', 'notes', 'engagement_meetings') }} as notes
+    from engagement_meetings
+    where {{ crm_row_is_live('hubspot', 'engagement_meeting', 'engagement_meetings') }}
+
+    union all
+
+    select
+        {{ crm_field('hubspot', 'engagement_note', 'activity_id', 'engagement_notes') }} as engagement_id,
+        {{ crm_field('hubspot', 'engagement_note', 'occurred_at', 'engagement_notes') }} as occurred_at,
+        {{ crm_field('hubspot', 'engagement_note', 'activity_type', 'engagement_notes') }} as activity_type,
+        {{ crm_field('hubspot', 'engagement_note', 'direction', 'engagement_notes') }} as direction,
+        {{ crm_field('hubspot', 'engagement_note', 'status', 'engagement_notes') }} as status,
+        {{ crm_field('hubspot', 'engagement_note', 'is_qualified', 'engagement_notes') }} as is_qualified,
+        {{ crm_field('hubspot', 'engagement_note', 'funded_by', 'engagement_notes') }} as funded_by,
+        {{ crm_field('hubspot', 'engagement_note', 'amount', 'engagement_notes') }} as amount,
+        {{ crm_field('hubspot', 'engagement_note', 'notes', 'engagement_notes') }} as notes
+    from engagement_notes
+    where {{ crm_row_is_live('hubspot', 'engagement_note', 'engagement_notes') }}
+
+    union all
+
+    select
+        {{ crm_field('hubspot', 'engagement_task', 'activity_id', 'engagement_tasks') }} as engagement_id,
+        {{ crm_field('hubspot', 'engagement_task', 'occurred_at', 'engagement_tasks') }} as occurred_at,
+        {{ crm_field('hubspot', 'engagement_task', 'activity_type', 'engagement_tasks') }} as activity_type,
+        {{ crm_field('hubspot', 'engagement_task', 'direction', 'engagement_tasks') }} as direction,
+        {{ crm_field('hubspot', 'engagement_task', 'status', 'engagement_tasks') }} as status,
+        {{ crm_field('hubspot', 'engagement_task', 'is_qualified', 'engagement_tasks') }} as is_qualified,
+        {{ crm_field('hubspot', 'engagement_task', 'funded_by', 'engagement_tasks') }} as funded_by,
+        {{ crm_field('hubspot', 'engagement_task', 'amount', 'engagement_tasks') }} as amount,
+        {{ crm_field('hubspot', 'engagement_task', 'notes', 'engagement_tasks') }} as notes
+    from engagement_tasks
+    where {{ crm_row_is_live('hubspot', 'engagement_task', 'engagement_tasks') }}
+),
+
 live_engagements as (
     select
         {{ crm_field('hubspot', 'engagement', 'activity_id', 'engagements') }} as engagement_id,
         coalesce(
             {{ clean_text(crm_field('hubspot', 'engagement', 'activity_type', 'engagements')) }},
+            {{ clean_text('engagement_details.activity_type') }},
             {{ crm_value_map(
                 crm_field('hubspot', 'engagement', 'type', 'engagements'), var('hubspot_engagement_type_map')) }}
         ) as activity_type,
-        {{ crm_field('hubspot', 'engagement', 'occurred_at', 'engagements') }} as occurred_at,
-        {{ crm_field('hubspot', 'engagement', 'direction', 'engagements') }} as direction,
-        {{ crm_field('hubspot', 'engagement', 'status', 'engagements') }} as status,
-        {{ crm_field('hubspot', 'engagement', 'is_qualified', 'engagements') }} as is_qualified,
-        {{ crm_field('hubspot', 'engagement', 'funded_by', 'engagements') }} as funded_by,
-        {{ crm_field('hubspot', 'engagement', 'amount', 'engagements') }} as amount,
-        {{ crm_field('hubspot', 'engagement', 'notes', 'engagements') }} as notes
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'occurred_at', 'engagements') }}, engagement_details.occurred_at
+        ) as occurred_at,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'direction', 'engagements') }}, engagement_details.direction
+        ) as direction,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'status', 'engagements') }}, engagement_details.status
+        ) as status,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'is_qualified', 'engagements') }}, engagement_details.is_qualified
+        ) as is_qualified,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'funded_by', 'engagements') }}, engagement_details.funded_by
+        ) as funded_by,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'amount', 'engagements') }}, engagement_details.amount
+        ) as amount,
+        coalesce(
+            {{ crm_field('hubspot', 'engagement', 'notes', 'engagements') }}, engagement_details.notes
+        ) as notes
     from engagements
+    left join engagement_details
+        on {{ crm_field('hubspot', 'engagement', 'activity_id', 'engagements') }} = engagement_details.engagement_id
     where {{ crm_row_is_live('hubspot', 'engagement', 'engagements') }}
 ),
 

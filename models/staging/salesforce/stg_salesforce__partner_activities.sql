@@ -2,7 +2,8 @@
     One row per partner activity Salesforce holds, in the generic export's activity columns
     (text), from three objects:
     * the activity object (var salesforce_activity_object: task, event or a custom object):
-      its live rows with a partner; rows without one are the sales team's own work. Its
+      its live rows with a partner; rows without one are the sales team's own work, left out
+      (crm_table_rules). Its
       opportunity field (what_id on a task) is the opportunity when it names one, and empty
       when it names another object (an account, a campaign). activity_type through the var
       salesforce_activity_type_map;
@@ -14,14 +15,6 @@
       activities, their status through salesforce_registration_status_map.
     Salesforce ids are unique across objects, so each row keeps its own id as activity_id.
 -#}
-{%- if crm_fields('salesforce', 'deal_registration')['filter'] is none -%}
-    {%- set registration_filter = 'true' -%}
-{%- else -%}
-    {%- set registration_filter = crm_value_in(
-        crm_field('salesforce', 'deal_registration', 'filter', 'registrations'),
-        var('salesforce_deal_registration_filter_values'),
-        'salesforce_deal_registration_filter_values') -%}
-{%- endif -%}
 with
 
 activities as (
@@ -41,7 +34,7 @@ opportunities as (
     -- opportunity id, which staging rejects as unknown, rather than turning account-level
     select distinct
         {{ crm_field('salesforce', 'opportunity', 'opportunity_id', 'opportunity_rows') }} as opportunity_id
-    from {{ crm_table('salesforce', 'opportunity') }} as opportunity_rows
+    from {{ crm_table('salesforce', 'opportunity', 'opportunity_rows') }}
 ),
 
 from_activity_object as (
@@ -64,7 +57,6 @@ from_activity_object as (
     left join opportunities
         on {{ crm_field('salesforce', 'activity', 'opportunity_id', 'activities') }} = opportunities.opportunity_id
     where {{ crm_row_is_live('salesforce', 'activity', 'activities') }}
-        and {{ clean_text(crm_field('salesforce', 'activity', 'partner_id', 'activities')) }} is not null
 ),
 
 from_opportunity_partners as (
@@ -107,7 +99,6 @@ from_registrations as (
         {{ crm_field('salesforce', 'deal_registration', 'notes', 'registrations') }} as notes
     from registrations
     where {{ crm_row_is_live('salesforce', 'deal_registration', 'registrations') }}
-        and {{ registration_filter }}
 ),
 
 final as (
