@@ -62,3 +62,36 @@ def dbt_runner(directory: Path) -> Callable[..., DbtRun]:
 def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
     """Run a dbt command on a DuckDB file of its own, with target and logs kept in tmp_path."""
     return dbt_runner(tmp_path)
+
+
+def marts_differences(left: DbtRun, right: DbtRun) -> list[str]:
+    """Every marts table of `right` compared row for row (EXCEPT ALL, both ways) with `left`'s."""
+    differences = []
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{left.warehouse}' as left_shape (read_only)")
+        connection.execute(f"attach '{right.warehouse}' as right_shape (read_only)")
+        tables = {
+            database: sorted(
+                row[0]
+                for row in connection.execute(
+                    "select table_name from duckdb_tables()"
+                    " where database_name = ? and schema_name = 'marts'",
+                    [database],
+                ).fetchall()
+            )
+            for database in ("left_shape", "right_shape")
+        }
+        assert len(tables["left_shape"]) >= 10
+        assert tables["left_shape"] == tables["right_shape"]
+        for table in tables["left_shape"]:
+            assert connection.execute(f"select count(*) from left_shape.marts.{table}").fetchone()[0] > 0, (
+                table
+            )
+            for one, other in (("left_shape", "right_shape"), ("right_shape", "left_shape")):
+                only = connection.execute(
+                    f"select count(*) from (select * from {one}.marts.{table}"
+                    f" except all select * from {other}.marts.{table})"
+                ).fetchone()[0]
+                if only:
+                    differences.append(f"{table}: {only} rows only in {one}")
+    return differences

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from conftest import DbtRun, dbt_runner
+from conftest import DbtRun, dbt_runner, marts_differences
 
 SHAPES = Path(__file__).resolve().parents[2] / "data" / "crm_shapes"
 DETAILS = ("engagement_call", "engagement_email", "engagement_meeting", "engagement_note", "engagement_task")
@@ -39,39 +39,6 @@ def write_rows(path: Path, rows: list[dict[str, str]], columns: list[str]) -> No
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-
-
-def marts_differences(left: DbtRun, right: DbtRun) -> list[str]:
-    """Every marts table of `right` compared row for row (EXCEPT ALL, both ways) with `left`'s."""
-    differences = []
-    with duckdb.connect() as connection:
-        connection.execute(f"attach '{left.warehouse}' as left_shape (read_only)")
-        connection.execute(f"attach '{right.warehouse}' as right_shape (read_only)")
-        tables = {
-            database: sorted(
-                row[0]
-                for row in connection.execute(
-                    "select table_name from duckdb_tables()"
-                    " where database_name = ? and schema_name = 'marts'",
-                    [database],
-                ).fetchall()
-            )
-            for database in ("left_shape", "right_shape")
-        }
-        assert len(tables["left_shape"]) >= 10
-        assert tables["left_shape"] == tables["right_shape"]
-        for table in tables["left_shape"]:
-            assert connection.execute(f"select count(*) from left_shape.marts.{table}").fetchone()[0] > 0, (
-                table
-            )
-            for one, other in (("left_shape", "right_shape"), ("right_shape", "left_shape")):
-                only = connection.execute(
-                    f"select count(*) from (select * from {one}.marts.{table}"
-                    f" except all select * from {other}.marts.{table})"
-                ).fetchone()[0]
-                if only:
-                    differences.append(f"{table}: {only} rows only in {one}")
-    return differences
 
 
 @pytest.fixture(scope="module")

@@ -19,18 +19,9 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import DbtRun, dbt_runner
+from partner_rules import TOUCH_MODELS
 
 AS_OF = "2025-12-31"
-TOUCH_MODELS = (
-    "first_touch",
-    "last_touch",
-    "linear",
-    "position_based",
-    "j_shaped",
-    "inverse_j",
-    "w_shaped",
-    "time_decay",
-)
 
 HEADERS = {
     "accounts": "account_id,account_name,industry,region,country,employee_count,created_at",
