@@ -20,15 +20,7 @@
             {%- set columns = source_node.columns.keys() | list -%}
         {%- else -%}
             {%- set columns = crm_table_fields(crm, source_node.name) -%}
-            {%- set optional = crm_field_kinds(crm)['optional'].get(source_node.name, []) -%}
-            {%- set renamed = (var(crm ~ '_fields', {}) or {}).keys() | list -%}
-            {%- set needed = [] -%}
-            {%- for column, field in crm_fields(crm, source_node.name).items() if field is not none -%}
-                {%- if column not in optional or (source_node.name ~ '.' ~ column) in renamed -%}
-                    {%- do needed.append(field) -%}
-                {%- endif -%}
-            {%- endfor -%}
-            {%- set may_lack = columns | reject('in', needed) | list -%}
+            {%- set may_lack = crm_optional_fields(crm, source_node.name) -%}
         {%- endif -%}
         {%- do tables.append({
             'name': source_node.identifier,
