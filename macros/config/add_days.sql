@@ -4,13 +4,13 @@
     adds an interval instead.
 -#}
 {% macro add_days(timestamp_sql, days) -%}
-    {{ return(adapter.dispatch('add_days', 'partner_attribution')(timestamp_sql, days)) }}
+    {{ return(adapter.dispatch('partner_attribution_add_days', 'partner_attribution')(timestamp_sql, days)) }}
 {%- endmacro %}
 
-{% macro default__add_days(timestamp_sql, days) -%}
+{% macro default__partner_attribution_add_days(timestamp_sql, days) -%}
     {{ dbt.dateadd('day', days, timestamp_sql) }}
 {%- endmacro %}
 
-{% macro spark__add_days(timestamp_sql, days) -%}
+{% macro spark__partner_attribution_add_days(timestamp_sql, days) -%}
     ({{ timestamp_sql }} + make_dt_interval({{ days }}))
 {%- endmacro %}

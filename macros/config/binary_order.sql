@@ -3,13 +3,13 @@
     "ties by activity_id" must pick the same touch on every engine, whatever its collation.
 -#}
 {% macro binary_order(column) -%}
-    {{ return(adapter.dispatch('binary_order', 'partner_attribution')(column)) }}
+    {{ return(adapter.dispatch('partner_attribution_binary_order', 'partner_attribution')(column)) }}
 {%- endmacro %}
 
-{% macro default__binary_order(column) -%}
+{% macro default__partner_attribution_binary_order(column) -%}
     {{ column }}
 {%- endmacro %}
 
-{% macro postgres__binary_order(column) -%}
+{% macro postgres__partner_attribution_binary_order(column) -%}
     {{ column }} collate "C"
 {%- endmacro %}

@@ -10,14 +10,14 @@
     Rates below 1e-14 (no currency has one) overflow DuckDB's 38 digits there.
 -#}
 {% macro invert_rate(rate) -%}
-    {{ return(adapter.dispatch('invert_rate', 'partner_attribution')(rate)) }}
+    {{ return(adapter.dispatch('partner_attribution_invert_rate', 'partner_attribution')(rate)) }}
 {%- endmacro %}
 
-{% macro default__invert_rate(rate) -%}
+{% macro default__partner_attribution_invert_rate(rate) -%}
     cast(cast(1 as decimal(1, 0)) / cast({{ rate }} as {{ type_rate() }}) as {{ type_rate() }})
 {%- endmacro %}
 
-{% macro duckdb__invert_rate(rate) -%}
+{% macro duckdb__partner_attribution_invert_rate(rate) -%}
     {%- set exact_rate = 'cast(' ~ rate ~ ' as ' ~ type_rate() ~ ')' -%}
     {%- set first_guess = 'cast(1 / cast(' ~ exact_rate ~ ' as ' ~ type_double() ~ ') as ' ~ type_rate() ~ ')' -%}
     cast(

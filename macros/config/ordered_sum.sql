@@ -7,13 +7,13 @@
     order_by must be unique within a group. Spark has no ordered aggregates: a plain sum there.
 -#}
 {% macro ordered_sum(expression, order_by) -%}
-    {{ return(adapter.dispatch('ordered_sum', 'partner_attribution')(expression, order_by)) }}
+    {{ return(adapter.dispatch('partner_attribution_ordered_sum', 'partner_attribution')(expression, order_by)) }}
 {%- endmacro %}
 
-{% macro default__ordered_sum(expression, order_by) -%}
+{% macro default__partner_attribution_ordered_sum(expression, order_by) -%}
     sum({{ expression }} order by {{ order_by }})
 {%- endmacro %}
 
-{% macro spark__ordered_sum(expression, order_by) -%}
+{% macro spark__partner_attribution_ordered_sum(expression, order_by) -%}
     sum({{ expression }})
 {%- endmacro %}

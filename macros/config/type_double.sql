@@ -3,13 +3,13 @@
     which is 4 bytes on DuckDB and Spark: too coarse for weights that must sum to 1 within 1e-9.
 -#}
 {% macro type_double() -%}
-    {{ return(adapter.dispatch('type_double', 'partner_attribution')()) }}
+    {{ return(adapter.dispatch('partner_attribution_type_double', 'partner_attribution')()) }}
 {%- endmacro %}
 
-{% macro default__type_double() -%}
+{% macro default__partner_attribution_type_double() -%}
     double precision
 {%- endmacro %}
 
-{% macro spark__type_double() -%}
+{% macro spark__partner_attribution_type_double() -%}
     double
 {%- endmacro %}

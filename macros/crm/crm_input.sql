@@ -8,8 +8,8 @@
 {% macro crm_input(table) -%}
     {%- set crm = crm_source() -%}
     {%- if crm == 'generic' -%}
-        {{ return(source('crm', table)) }}
+        {{ return(source(crm_source_name('generic'), table)) }}
     {%- else -%}
-        {{ return(ref('stg_' ~ crm ~ '__' ~ table)) }}
+        {{ return(ref('partner_attribution', 'stg_' ~ crm ~ '__' ~ table)) }}
     {%- endif -%}
 {%- endmacro %}

@@ -17,14 +17,14 @@
       by its dates. crm_left_out_rule leaves the other versions out as `inactive version`.
 -#}
 {% macro crm_table(crm, table, alias=none) -%}
-    {%- set relation = source(crm, table) -%}
+    {%- set relation = source(crm_source_name(crm), table) -%}
     {%- set alias = alias or 'landed_' ~ table -%}
     {%- if not execute -%}
         {{ return(relation ~ ' as ' ~ alias) }}
     {%- endif -%}
     {%- set missing = crm_missing_fields(crm, table) -%}
     {%- if missing['table'] -%}
-        {%- set node = graph.sources.get('source.' ~ project_name ~ '.' ~ crm ~ '.' ~ table) -%}
+        {%- set node = graph.sources.get('source.partner_attribution.' ~ crm_source_name(crm) ~ '.' ~ table) -%}
         {%- if node is none or not node.meta.get('optional', false) -%}
             {{ exceptions.raise_compiler_error("The " ~ crm ~ " table " ~ relation ~ " does not exist; "
                 ~ check_landed_tables_hint(crm)) }}

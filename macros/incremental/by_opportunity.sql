@@ -32,7 +32,7 @@
 -#}
 {% macro refreshed_opportunities(column) -%}
     {%- if incremental_by_opportunity() and model.resource_type != 'unit_test' -%}
-        {%- set refresh = ref('int_opportunities_to_refresh') -%}
+        {%- set refresh = ref('partner_attribution', 'int_opportunities_to_refresh') -%}
         {%- if is_incremental() -%}
             {{ column }} in (select refresh.opportunity_id from {{ refresh }} as refresh)
         {%- else -%}
@@ -51,7 +51,7 @@
     {%- if is_incremental() -%}
         delete from {{ this }}
         where opportunity_id in (
-            select refresh.opportunity_id from {{ ref('int_opportunities_to_refresh') }} as refresh
+            select refresh.opportunity_id from {{ ref('partner_attribution', 'int_opportunities_to_refresh') }} as refresh
         )
     {%- endif -%}
 {%- endmacro %}

@@ -82,14 +82,14 @@
 
 {#- the hash a stored row keeps of its raw row (raw_rows: the raw relation's alias) -#}
 {% macro raw_row_hash(alias) -%}
-    {{ return(adapter.dispatch('raw_row_hash', 'partner_attribution')(alias)) }}
+    {{ return(adapter.dispatch('partner_attribution_raw_row_hash', 'partner_attribution')(alias)) }}
 {%- endmacro %}
 
-{% macro default__raw_row_hash(alias) -%}
+{% macro default__partner_attribution_raw_row_hash(alias) -%}
     cast(null as {{ dbt.type_bigint() }})
 {%- endmacro %}
 
-{% macro duckdb__raw_row_hash(alias) -%}
+{% macro duckdb__partner_attribution_raw_row_hash(alias) -%}
     hash({{ alias }})
 {%- endmacro %}
 
@@ -105,7 +105,7 @@
             "select '" ~ reference.column ~ "' as reference_column, cast(" ~ reference.key ~ ' as '
             ~ dbt.type_string() ~ ') as reference_key, '
             ~ ('sum(hash(' ~ carried | join(', ') ~ '))' if carried else 'cast(0 as hugeint)')
-            ~ ' as lookup_hash from ' ~ ref(reference.model) ~ ' group by ' ~ reference.key) -%}
+            ~ ' as lookup_hash from ' ~ ref('partner_attribution', reference.model) ~ ' group by ' ~ reference.key) -%}
     {%- endfor -%}
     {%- set version = {'model': model.checksum.checksum, 'logic': by_source_key_logic_version()} -%}
     {%- for name in vars -%}

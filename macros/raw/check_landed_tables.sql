@@ -14,7 +14,7 @@
     {%- set problems = [] -%}
     {%- set absent_optional = [] -%}
     {%- for raw_table in raw_export_tables() -%}
-        {%- set relation = crm_source_relation('crm' if crm == 'generic' else crm, raw_table.source_table) -%}
+        {%- set relation = crm_source_relation(crm, raw_table.source_table) -%}
         {%- if crm == 'generic' -%}
             {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
             {%- set columns = [] -%}

@@ -6,19 +6,19 @@
     `dbt build`, which loads seeds itself).
 -#}
 {% macro load_missing_seeds() -%}
-    {{ return(adapter.dispatch('load_missing_seeds', 'partner_attribution')()) }}
+    {{ return(adapter.dispatch('partner_attribution_load_missing_seeds', 'partner_attribution')()) }}
 {%- endmacro %}
 
 
-{% macro default__load_missing_seeds() -%}
+{% macro default__partner_attribution_load_missing_seeds() -%}
     select 1 as seeds_are_loaded_by_dbt_seed
 {%- endmacro %}
 
 
-{% macro duckdb__load_missing_seeds() -%}
+{% macro duckdb__partner_attribution_load_missing_seeds() -%}
     {%- if execute -%}
         {%- for seed in graph.nodes.values()
-                if seed.resource_type == 'seed' and seed.package_name == project_name
+                if seed.resource_type == 'seed' and seed.package_name == 'partner_attribution'
                 and seed.unique_id not in selected_resources -%}
             {%- set existing = adapter.get_relation(database=seed.database, schema=seed.schema,
                                                    identifier=seed.alias) -%}

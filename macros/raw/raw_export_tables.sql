@@ -11,10 +11,10 @@
 -#}
 {% macro raw_export_tables() -%}
     {%- set crm = crm_source() -%}
-    {%- set source_name = 'crm' if crm == 'generic' else crm -%}
     {%- set tables = [] -%}
     {%- for source_node in graph.sources.values()
-            if source_node.package_name == project_name and source_node.source_name == source_name -%}
+            if source_node.package_name == 'partner_attribution'
+                and source_node.source_name == crm_source_name(crm) -%}
         {%- set may_lack = [] -%}
         {%- if crm == 'generic' -%}
             {%- set columns = source_node.columns.keys() | list -%}

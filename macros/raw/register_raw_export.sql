@@ -29,30 +29,30 @@
     default implementation therefore does nothing.
 -#}
 {% macro register_raw_export() -%}
-    {{ return(adapter.dispatch('register_raw_export', 'partner_attribution')()) }}
+    {{ return(adapter.dispatch('partner_attribution_register_raw_export', 'partner_attribution')()) }}
 {%- endmacro %}
 
 
-{% macro default__register_raw_export() -%}
+{% macro default__partner_attribution_register_raw_export() -%}
     {%- do check_landed_tables() -%}
     select 1 as raw_export_is_loaded_by_script
 {%- endmacro %}
 
 
-{% macro duckdb__register_raw_export() -%}
-    {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+{% macro duckdb__partner_attribution_register_raw_export() -%}
+    {%- set raw_dir = partner_raw_data_dir() -%}
+    {%- set raw_schema = partner_raw_schema() -%}
+    {%- set malformed_lines = adapter.quote(raw_schema) ~ '.' ~ adapter.quote('malformed_lines') -%}
     {%- if execute and not raw_dir -%}
         {#- the raw tables are in the warehouse already (a connector landed them): no file was
             read, so no line was malformed, but rejected_rows reads the (empty) record -#}
-        {%- do run_query('create schema if not exists ' ~ adapter.quote(var('raw_schema'))) -%}
-        {%- do run_query('create or replace table ' ~ adapter.quote(var('raw_schema')) ~ '.'
-            ~ adapter.quote('malformed_lines') ~ ' (source_table varchar, line_number bigint, '
+        {%- do claim_raw_relation(raw_schema, 'malformed_lines') -%}
+        {%- do run_query('create table ' ~ malformed_lines ~ ' (source_table varchar, line_number bigint, '
             ~ 'error_type varchar, csv_line varchar, error_message varchar)') -%}
         {%- do check_landed_tables() -%}
     {%- endif -%}
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
-        {%- set raw_schema = var('raw_schema') -%}
         {%- set listed = run_query("select file from glob('" ~ raw_dir | replace("'", "''") ~ "/*')") -%}
         {%- set present = [] -%}
         {%- for row in listed.rows -%}
@@ -60,15 +60,15 @@
         {%- endfor -%}
         {%- if present | length == 0 -%}
             {{ exceptions.raise_compiler_error(
-                "raw_data_dir '" ~ raw_dir ~ "' is missing or empty. Set the dbt var raw_data_dir to the "
-                ~ "directory holding the CRM export (one <table>.csv or <table>.parquet per table), e.g. "
-                ~ "--vars '{raw_data_dir: /data/export}'."
+                "partner_attribution: raw_data_dir '" ~ raw_dir ~ "' is missing or empty. Set the dbt var "
+                ~ "raw_data_dir to the directory holding the CRM export (one <table>.csv or <table>.parquet "
+                ~ "per table), e.g. --vars '{raw_data_dir: /data/export}', or to '' to read the tables "
+                ~ "already in the warehouse (vars crm_schema, salesforce_schema, hubspot_schema)."
             ) }}
         {%- endif -%}
 
-        {%- do run_query('create schema if not exists ' ~ adapter.quote(raw_schema)) -%}
-        {%- set malformed_lines = adapter.quote(raw_schema) ~ '.' ~ adapter.quote('malformed_lines') -%}
-        {%- do run_query('create or replace table ' ~ malformed_lines ~ ' (source_table varchar, '
+        {%- do claim_raw_relation(raw_schema, 'malformed_lines') -%}
+        {%- do run_query('create table ' ~ malformed_lines ~ ' (source_table varchar, '
             ~ 'line_number bigint, error_type varchar, csv_line varchar, error_message varchar)') -%}
 
         {%- for raw_table in raw_export_tables() -%}
@@ -93,7 +93,7 @@
             {%- endif -%}
 
             {%- set view = adapter.quote(raw_schema) ~ '.' ~ adapter.quote(table) -%}
-            {%- do drop_raw_relation(raw_schema, table) -%}
+            {%- do claim_raw_relation(raw_schema, table) -%}
             {%- if reader is none -%}
                 {%- set select_list = [] -%}
                 {%- for column in columns -%}
@@ -157,15 +157,6 @@
 {%- endmacro %}
 
 
-{#- Drops raw.<name>, a view or a table: a table's file may change from CSV to Parquet between runs. -#}
-{% macro drop_raw_relation(schema, name) -%}
-    {%- set found = run_query("select table_type from information_schema.tables where table_schema = '"
-        ~ schema ~ "' and table_name = '" ~ name ~ "' and table_catalog = current_database()") -%}
-    {%- for row in found.rows -%}
-        {%- do run_query('drop ' ~ ('view' if row[0] == 'VIEW' else 'table') ~ ' '
-            ~ adapter.quote(schema) ~ '.' ~ adapter.quote(name)) -%}
-    {%- endfor -%}
-{%- endmacro %}
 
 
 {#-
@@ -174,14 +165,14 @@
     directory is listed through the binaryFile source (paths only), so CSV or Parquet is
     detected per table and a missing file or column stops the run with a message naming it.
 -#}
-{% macro spark__register_raw_export() -%}
-    {%- set raw_dir = var('raw_data_dir') | string | trim -%}
+{% macro spark__partner_attribution_register_raw_export() -%}
+    {%- set raw_dir = partner_raw_data_dir() -%}
     {%- if execute and not raw_dir -%}
         {%- do check_landed_tables() -%}
     {%- endif -%}
     {%- if execute and raw_dir -%}
         {%- set raw_dir = raw_dir.rstrip('/') -%}
-        {%- set raw_schema = var('raw_schema') -%}
+        {%- set raw_schema = partner_raw_schema() -%}
         {#- the listing gives absolute paths: a relative one in a table would resolve under the warehouse -#}
         {%- set listed = run_query("select path from binaryFile.`" ~ raw_dir ~ "`") -%}
         {%- set present = [] -%}
@@ -191,17 +182,16 @@
             {%- do full_path.update({row[0].split('/')[-1]: row[0]}) -%}
         {%- endfor -%}
         {%- if present | length == 0 -%}
-            {{ exceptions.raise_compiler_error("raw_data_dir '" ~ raw_dir ~ "' is empty. Set the dbt var "
-                ~ "raw_data_dir to the directory holding the CRM export.") }}
+            {{ exceptions.raise_compiler_error("partner_attribution: raw_data_dir '" ~ raw_dir ~ "' is empty. "
+                ~ "Set the dbt var raw_data_dir to the directory holding the CRM export.") }}
         {%- endif -%}
-        {%- do run_query('create schema if not exists ' ~ raw_schema) -%}
         {%- for raw_table in raw_export_tables() -%}
             {%- set table = raw_table.name -%}
             {%- set columns = raw_table.columns -%}
             {%- set file_table = raw_schema ~ '._file_' ~ table -%}
             {%- set view = raw_schema ~ '.' ~ table -%}
-            {%- do run_query('drop view if exists ' ~ view) -%}
-            {%- do run_query('drop table if exists ' ~ file_table) -%}
+            {%- do claim_raw_relation(raw_schema, table) -%}
+            {%- do claim_raw_relation(raw_schema, '_file_' ~ table) -%}
             {%- set file_format = raw_file_format(table, present, raw_dir, raw_table.optional) -%}
             {%- if file_format == 'csv' -%}
                 {%- do run_query('create table ' ~ file_table ~ " using csv options (path '"

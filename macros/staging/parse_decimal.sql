@@ -6,18 +6,18 @@
     away from zero on every engine).
 -#}
 {% macro parse_decimal(column, type=none) -%}
-    {{ return(adapter.dispatch('parse_decimal', 'partner_attribution')(column, type or type_amount())) }}
+    {{ return(adapter.dispatch('partner_attribution_parse_decimal', 'partner_attribution')(column, type or type_amount())) }}
 {%- endmacro %}
 
-{% macro default__parse_decimal(column, type) -%}
+{% macro default__partner_attribution_parse_decimal(column, type) -%}
     try_cast(trim({{ column }}) as {{ type }})
 {%- endmacro %}
 
-{% macro postgres__parse_decimal(column, type) -%}
-    cast({{ adapter.quote(target.schema) }}.pa_try_numeric(trim({{ column }})) as {{ type }})
+{% macro postgres__partner_attribution_parse_decimal(column, type) -%}
+    cast({{ adapter.quote(partner_raw_schema()) }}.pa_try_numeric(trim({{ column }})) as {{ type }})
 {%- endmacro %}
 
-{% macro spark__parse_decimal(column, type) -%}
+{% macro spark__partner_attribution_parse_decimal(column, type) -%}
     case
         when trim({{ column }}) rlike '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'
             then try_cast(trim({{ column }}) as {{ type }})

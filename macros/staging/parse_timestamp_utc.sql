@@ -5,10 +5,10 @@
     so the result never depends on the session's time zone.
 -#}
 {% macro parse_timestamp_utc(column) -%}
-    {{ return(adapter.dispatch('parse_timestamp_utc', 'partner_attribution')(column)) }}
+    {{ return(adapter.dispatch('partner_attribution_parse_timestamp_utc', 'partner_attribution')(column)) }}
 {%- endmacro %}
 
-{% macro default__parse_timestamp_utc(column) -%}
+{% macro default__partner_attribution_parse_timestamp_utc(column) -%}
     case
         when regexp_matches(trim({{ column }}), '[0-9]{2}:[0-9]{2}[0-9:.]* ?([+-][0-9]{2}(:?[0-9]{2})?|[Zz])$')
             then timezone('UTC', try_cast(trim({{ column }}) as timestamptz))
@@ -16,16 +16,16 @@
     end
 {%- endmacro %}
 
-{% macro postgres__parse_timestamp_utc(column) -%}
+{% macro postgres__partner_attribution_parse_timestamp_utc(column) -%}
     case
         when trim({{ column }}) ~ '[0-9]{2}:[0-9]{2}[0-9:.]* ?([+-][0-9]{2}(:?[0-9]{2})?|[Zz])$'
-            then {{ adapter.quote(target.schema) }}.pa_try_timestamptz(trim({{ column }})) at time zone 'UTC'
-        else {{ adapter.quote(target.schema) }}.pa_try_timestamp(trim({{ column }}))
+            then {{ adapter.quote(partner_raw_schema()) }}.pa_try_timestamptz(trim({{ column }})) at time zone 'UTC'
+        else {{ adapter.quote(partner_raw_schema()) }}.pa_try_timestamp(trim({{ column }}))
     end
 {%- endmacro %}
 
 {#- Spark reads an offset itself and a value without one in the session zone, pinned to UTC in the profile. -#}
-{% macro spark__parse_timestamp_utc(column) -%}
+{% macro spark__partner_attribution_parse_timestamp_utc(column) -%}
     case
         when trim({{ column }}) rlike '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? ?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?$'
             then try_cast(trim({{ column }}) as timestamp)

@@ -5,10 +5,10 @@
     as raw__<column>); the JSON keys are the raw column names.
 -#}
 {% macro raw_record_json(columns, prefix='') -%}
-    {{ return(adapter.dispatch('raw_record_json', 'partner_attribution')(columns, prefix)) }}
+    {{ return(adapter.dispatch('partner_attribution_raw_record_json', 'partner_attribution')(columns, prefix)) }}
 {%- endmacro %}
 
-{% macro default__raw_record_json(columns, prefix) -%}
+{% macro default__partner_attribution_raw_record_json(columns, prefix) -%}
     cast(to_json(struct_pack(
         {%- for column in columns %}
         {{ adapter.quote(column) }} := {{ adapter.quote(prefix ~ column) }}{{ ',' if not loop.last }}
@@ -16,7 +16,7 @@
     )) as {{ dbt.type_string() }})
 {%- endmacro %}
 
-{% macro postgres__raw_record_json(columns, prefix) -%}
+{% macro postgres__partner_attribution_raw_record_json(columns, prefix) -%}
     cast(json_build_object(
         {%- for column in columns %}
         '{{ column }}', {{ adapter.quote(prefix ~ column) }}{{ ',' if not loop.last }}
@@ -24,7 +24,7 @@
     ) as text)
 {%- endmacro %}
 
-{% macro spark__raw_record_json(columns, prefix) -%}
+{% macro spark__partner_attribution_raw_record_json(columns, prefix) -%}
     to_json(named_struct(
         {%- for column in columns %}
         '{{ column }}', {{ adapter.quote(prefix ~ column) }}{{ ',' if not loop.last }}

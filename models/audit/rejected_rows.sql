@@ -4,7 +4,7 @@
     with '; ', and the raw row as JSON text. Rows in a raw table = rows in its staging model
     + its rows here; the rows_reconcile test on each source proves it.
     On DuckDB, the lines of a CSV file that could not be split into fields
-    (crm_load.malformed_lines) are here too: no key (the fields are not known), the reason
+    (partner_attribution_load.malformed_lines) are here too: no key (the fields are not known), the reason
     `malformed CSV line: <what>`, and the line with its number and DuckDB's error as the record.
 -#}
 {%- set base_models = {
@@ -25,7 +25,7 @@ final as (
             record_key,
             rejection_reason as reason,
             raw_record
-        from {{ ref(base_model) }}
+        from {{ ref('partner_attribution', base_model) }}
         where rejection_reason is not null
         {% if not loop.last -%}
             union all
@@ -40,7 +40,7 @@ final as (
             cast(json_object(
                 'line_number', line_number, 'csv_line', csv_line, 'error', error_message
             ) as varchar) as raw_record
-        from {{ source('crm_load', 'malformed_lines') }}
+        from {{ source('partner_attribution_load', 'malformed_lines') }}
     {%- endif %}
 )
 

@@ -14,12 +14,12 @@
 with
 
 touches as (
-    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
     where is_pre_close and is_influence and {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

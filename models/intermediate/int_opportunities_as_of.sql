@@ -9,15 +9,15 @@
 with
 
 opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
 ),
 
 accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
+    select * from {{ ref('partner_attribution', 'stg_crm__accounts') }}
 ),
 
 rate_periods as (
-    select * from {{ ref('int_currency_rate_periods') }}
+    select * from {{ ref('partner_attribution', 'int_currency_rate_periods') }}
 ),
 
 as_of as (

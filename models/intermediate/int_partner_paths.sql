@@ -8,11 +8,11 @@
 with
 
 attribution_touches as (
-    select * from {{ ref('int_attribution_touch_weights') }}
+    select * from {{ ref('partner_attribution', 'int_attribution_touch_weights') }}
 ),
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
     where is_closed
 ),
 

@@ -70,31 +70,31 @@
 with
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
 ),
 
 partner_attribution as (
-    select * from {{ ref('fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
 ),
 
 touches as (
-    select * from {{ ref('int_partner_touches') }}
+    select * from {{ ref('partner_attribution', 'int_partner_touches') }}
 ),
 
 linked_touches as (
-    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
 ),
 
 mdf_spend as (
-    select * from {{ ref('int_partner_mdf_spend') }}
+    select * from {{ ref('partner_attribution', 'int_partner_mdf_spend') }}
 ),
 
 referrals_given as (
-    select * from {{ ref('int_partner_referrals_given') }}
+    select * from {{ ref('partner_attribution', 'int_partner_referrals_given') }}
 ),
 
 deal_levels as (

@@ -8,11 +8,11 @@
 with
 
 touches as (
-    select * from {{ ref('int_partner_touches') }}
+    select * from {{ ref('partner_attribution', 'int_partner_touches') }}
 ),
 
 motion_roles as (
-    select * from {{ ref('motion_roles') }}
+    select * from {{ ref('partner_attribution', 'motion_roles') }}
 ),
 
 touch_roles as (

@@ -29,12 +29,12 @@
 with
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 linked_touches as (
-    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

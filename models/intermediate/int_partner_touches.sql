@@ -9,11 +9,11 @@
 with
 
 activities as (
-    select * from {{ ref('stg_crm__partner_activities') }}
+    select * from {{ ref('partner_attribution', 'stg_crm__partner_activities') }}
 ),
 
 activity_types as (
-    select * from {{ ref('activity_types') }}
+    select * from {{ ref('partner_attribution', 'activity_types') }}
 ),
 
 final as (

@@ -37,11 +37,11 @@
 with
 
 touches as (
-    select * from {{ ref('int_partner_touches') }}
+    select * from {{ ref('partner_attribution', 'int_partner_touches') }}
 ),
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

@@ -6,7 +6,7 @@
 with
 
 partners as (
-    select * from {{ ref('stg_crm__partners') }}
+    select * from {{ ref('partner_attribution', 'stg_crm__partners') }}
 ),
 
 final as (

@@ -9,17 +9,17 @@
 with
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 sourcing as (
-    select * from {{ ref('int_partner_sourced') }}
+    select * from {{ ref('partner_attribution', 'int_partner_sourced') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

@@ -10,17 +10,17 @@
 with
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 linked_touches as (
-    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 sourcing as (
-    select * from {{ ref('int_partner_sourced') }}
+    select * from {{ ref('partner_attribution', 'int_partner_sourced') }}
     where is_sourced and {{ refreshed_opportunities('opportunity_id') }}
 ),
 

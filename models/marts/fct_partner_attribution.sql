@@ -21,17 +21,17 @@
 with
 
 touch_weights as (
-    select * from {{ ref('int_attribution_touch_weights') }}
+    select * from {{ ref('partner_attribution', 'int_attribution_touch_weights') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

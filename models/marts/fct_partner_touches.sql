@@ -7,7 +7,7 @@
 with
 
 linked_touches as (
-    select * from {{ ref('int_touches_linked_to_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

@@ -51,7 +51,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
 ),
 
 by_basis as (

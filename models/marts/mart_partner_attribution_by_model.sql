@@ -10,7 +10,7 @@
 with
 
 partner_attribution as (
-    select * from {{ ref('fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
 ),
 
 by_partner as (

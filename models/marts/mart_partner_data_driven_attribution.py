@@ -192,7 +192,7 @@ def model(dbt, session):
     dbt.config(materialized="table")
     min_paths = int(dbt.config.get("data_driven_min_paths"))
     exact_max_partners = int(dbt.config.get("shapley_exact_max_partners"))
-    paths = read_paths(dbt.ref("int_partner_paths"))
+    paths = read_paths(dbt.ref("partner_attribution", "int_partner_paths"))
 
     segments = {}
     for partners, converted, amount, region, opportunity_type in paths.values():

@@ -64,7 +64,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
 ),
 
 closed as (

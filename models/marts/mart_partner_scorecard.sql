@@ -12,15 +12,15 @@
 with
 
 partners as (
-    select * from {{ ref('dim_partners') }}
+    select * from {{ ref('partner_attribution', 'dim_partners') }}
 ),
 
 quarterly_measures as (
-    select * from {{ ref('int_partner_quarterly_measures') }}
+    select * from {{ ref('partner_attribution', 'int_partner_quarterly_measures') }}
 ),
 
 role_touches as (
-    select * from {{ ref('int_partner_role_touches') }}
+    select * from {{ ref('partner_attribution', 'int_partner_role_touches') }}
 ),
 
 partner_totals as (

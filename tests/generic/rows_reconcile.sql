@@ -2,7 +2,7 @@
     Nothing is lost between a raw table and staging: rows in the raw table (`model`, a source)
     = rows in its staging model (`used`) + its rows in rejected_rows (`rejected`, filtered on
     source_table). Rows in also count the lines of the file that never reached the raw table
-    (`malformed`, the source crm_load.malformed_lines, which only DuckDB writes). Returns one
+    (`malformed`, the source partner_attribution_load.malformed_lines, which only DuckDB writes). Returns one
     row, with the three counts, when they disagree.
 -#}
 {% test rows_reconcile(model, used, rejected, source_table, malformed=none) %}

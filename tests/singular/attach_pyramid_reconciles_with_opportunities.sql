@@ -4,11 +4,11 @@
 with
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
 ),
 
 attach as (
-    select * from {{ ref('mart_partner_attach') }}
+    select * from {{ ref('partner_attribution', 'mart_partner_attach') }}
 ),
 
 expected as (

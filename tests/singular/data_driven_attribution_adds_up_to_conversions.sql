@@ -5,11 +5,11 @@
 with
 
 attribution as (
-    select * from {{ ref('mart_partner_data_driven_attribution') }}
+    select * from {{ ref('partner_attribution', 'mart_partner_data_driven_attribution') }}
 ),
 
 paths as (
-    select * from {{ ref('int_partner_paths') }}
+    select * from {{ ref('partner_attribution', 'int_partner_paths') }}
     where path_step = 1
 ),
 

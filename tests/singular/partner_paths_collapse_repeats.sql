@@ -3,7 +3,7 @@
 with
 
 paths as (
-    select * from {{ ref('int_partner_paths') }}
+    select * from {{ ref('partner_attribution', 'int_partner_paths') }}
 ),
 
 with_next as (

@@ -10,7 +10,7 @@
 with
 
 rejected as (
-    select * from {{ ref('rejected_rows') }}
+    select * from {{ ref('partner_attribution', 'rejected_rows') }}
 ),
 
 final as (

@@ -6,18 +6,18 @@
     state, and the next run refreshes the same opportunities again.
     int_opportunities_to_refresh reads it by name, not by ref: it is the previous run's state.
 -#}
--- depends_on: {{ ref('fct_opportunities') }}
--- depends_on: {{ ref('fct_partner_attribution') }}
--- depends_on: {{ ref('fct_partner_touches') }}
+-- depends_on: {{ ref('partner_attribution', 'fct_opportunities') }}
+-- depends_on: {{ ref('partner_attribution', 'fct_partner_attribution') }}
+-- depends_on: {{ ref('partner_attribution', 'fct_partner_touches') }}
 {{ config(enabled=incremental_by_opportunity()) }}
 with
 
 fingerprints as (
-    select * from {{ ref('int_opportunity_input_fingerprints') }}
+    select * from {{ ref('partner_attribution', 'int_opportunity_input_fingerprints') }}
 ),
 
 activity_types as (
-    select * from {{ ref('activity_types') }}
+    select * from {{ ref('partner_attribution', 'activity_types') }}
 ),
 
 activity_types_fingerprint as (

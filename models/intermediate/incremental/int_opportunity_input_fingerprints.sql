@@ -14,7 +14,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('int_opportunities_as_of') }}
+    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
 ),
 
 opportunity_rows as (
@@ -26,7 +26,7 @@ opportunity_rows as (
 ),
 
 touches as (
-    select * from {{ ref('int_partner_touches') }}
+    select * from {{ ref('partner_attribution', 'int_partner_touches') }}
 ),
 
 opportunity_touches as (

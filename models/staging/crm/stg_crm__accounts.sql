@@ -1,7 +1,7 @@
 with
 
 base as (
-    select * from {{ ref('base_crm__accounts') }}
+    select * from {{ ref('partner_attribution', 'base_crm__accounts') }}
 ),
 
 final as (

@@ -1,7 +1,7 @@
 with
 
 base as (
-    select * from {{ ref('base_crm__currency_rates') }}
+    select * from {{ ref('partner_attribution', 'base_crm__currency_rates') }}
 ),
 
 final as (

@@ -1,7 +1,7 @@
 with
 
 base as (
-    select * from {{ ref('base_crm__partner_activities') }}
+    select * from {{ ref('partner_attribution', 'base_crm__partner_activities') }}
 ),
 
 final as (

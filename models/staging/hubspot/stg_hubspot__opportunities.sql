@@ -41,7 +41,7 @@ deal_companies as (
 ),
 
 customers as (
-    select account_id from {{ ref('stg_hubspot__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'stg_hubspot__accounts') }}
 ),
 
 stage_rows as (

@@ -70,11 +70,11 @@ engagement_tasks as (
 
 
 partners as (
-    select partner_id from {{ ref('stg_hubspot__partners') }}
+    select partner_id from {{ ref('partner_attribution', 'stg_hubspot__partners') }}
 ),
 
 customers as (
-    select account_id from {{ ref('stg_hubspot__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'stg_hubspot__accounts') }}
 ),
 
 company_links as (

@@ -18,7 +18,7 @@ opportunity_partners as (
 ),
 
 activity_types as (
-    select * from {{ ref('activity_types') }}
+    select * from {{ ref('partner_attribution', 'activity_types') }}
 ),
 
 live_opportunities as (

@@ -19,15 +19,15 @@
 with
 
 accounts as (
-    select account_id from {{ ref('stg_crm__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'stg_crm__accounts') }}
 ),
 
 partners as (
-    select partner_id from {{ ref('stg_crm__partners') }}
+    select partner_id from {{ ref('partner_attribution', 'stg_crm__partners') }}
 ),
 
 rated_currencies as (
-    select distinct currency from {{ ref('stg_crm__currency_rates') }}
+    select distinct currency from {{ ref('partner_attribution', 'stg_crm__currency_rates') }}
 ),
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}

@@ -17,7 +17,7 @@
 with
 
 opportunities as (
-    select opportunity_id from {{ ref('stg_crm__opportunities') }}
+    select opportunity_id from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
 ),
 
 {%- set rows_to_type = source_rows_to_type('opportunity_stage_history', 'opportunity_id') %}

@@ -24,22 +24,22 @@
 with
 
 partners as (
-    select partner_id from {{ ref('stg_crm__partners') }}
+    select partner_id from {{ ref('partner_attribution', 'stg_crm__partners') }}
 ),
 
 accounts as (
-    select account_id from {{ ref('stg_crm__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'stg_crm__accounts') }}
 ),
 
 opportunities as (
     select
         opportunity_id,
         account_id
-    from {{ ref('stg_crm__opportunities') }}
+    from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
 ),
 
 activity_types as (
-    select activity_type from {{ ref('activity_types') }}
+    select activity_type from {{ ref('partner_attribution', 'activity_types') }}
 ),
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}
