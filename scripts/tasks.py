@@ -43,6 +43,8 @@ DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
 TEST_WAREHOUSE = ROOT / "target" / "test" / "partner_attribution.duckdb"
 ENGINES = ("duckdb", "postgres", "spark")
 TEST_SPARK_STATE = ROOT / "target" / "test" / "spark"
+# a host dbt project that installs this one as a package (packages.yml: local ../)
+INTEGRATION_TESTS = ROOT / "integration_tests"
 # the throw-away PostgreSQL server that scripts/local_postgres.py starts for the tests
 TEST_POSTGRES = {
     "PGHOST": "127.0.0.1",
@@ -97,9 +99,9 @@ def setup(spark: bool = False, metricflow: bool = False) -> None:
         install(SPARK_VENV, SPARK_REQUIREMENTS, "the Spark toolchain (dbt-spark, pyspark)")
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> int:
-    log("$ " + " ".join(command))
-    return subprocess.run(command, cwd=ROOT, env=env or dbt_env()).returncode
+def run(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> int:
+    log("$ " + ("" if cwd == ROOT else f"(in {cwd.relative_to(ROOT)}) ") + " ".join(command))
+    return subprocess.run(command, cwd=cwd, env=env or dbt_env()).returncode
 
 
 def build_demo(args: argparse.Namespace) -> int:
@@ -168,9 +170,11 @@ def test(args: argparse.Namespace) -> int:
     setup(spark="spark" in args.engines, metricflow=True)
     results: list[StepResult] = []
 
-    def step(name: str, command: list[str], env: dict[str, str] | None = None, counter=None) -> None:
+    def step(
+        name: str, command: list[str], env: dict[str, str] | None = None, counter=None, cwd: Path = ROOT
+    ) -> None:
         started = time.monotonic()
-        code = run(command, env)
+        code = run(command, env, cwd)
         seconds = time.monotonic() - started
         if counter is None:
             passed, failed = (1, 0) if code == 0 else (0, 1)
@@ -213,6 +217,42 @@ def test(args: argparse.Namespace) -> int:
 
     compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
     dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
+
+    def package_build(engine: str, env: dict[str, str], dbt: Path = BIN / "dbt", label: str = "") -> Path:
+        """Install the project as a package in integration_tests/ (a host project) and build it there."""
+        name = f"package {engine}{label}"
+        target_path = TEST_WAREHOUSE.parent / f"{name.replace(' ', '_')}_dbt"
+        host_env = {
+            **env,
+            "DBT_PROFILES_DIR": str(INTEGRATION_TESTS),
+            "DBT_PROJECT_DIR": str(INTEGRATION_TESTS),
+        }
+        step(f"dbt deps {name}", [str(dbt), "deps"], host_env, cwd=INTEGRATION_TESTS)
+        step(
+            f"dbt build {name}",
+            [str(dbt), "build", "--target-path", str(target_path), "--log-path", str(target_path / "logs")],
+            host_env,
+            counter=lambda: count_dbt_results(target_path / "run_results.json"),
+            cwd=INTEGRATION_TESTS,
+        )
+        return target_path / "manifest.json"
+
+    def same_as_standalone(name: str, package_manifest: Path, engine_args: list[str]) -> None:
+        step(
+            f"same tables {name}",
+            [
+                *(str(BIN / "python"), "integration_tests/scripts/compare_with_standalone.py"),
+                *("--standalone-manifest", str(ROOT / f"target/test/{name}_dbt/manifest.json")),
+                *("--package-manifest", str(package_manifest), *engine_args),
+            ],
+            dbt_env(**TEST_POSTGRES) if "--postgres" in engine_args else None,
+        )
+
+    # the same project installed as a package in a host with clashing names: the same tables
+    package_warehouse = TEST_WAREHOUSE.with_name("integration_tests.duckdb")
+    manifest = package_build("duckdb", dbt_env(DUCKDB_PATH=str(package_warehouse)))
+    duckdb_files = ["--standalone-duckdb", str(TEST_WAREHOUSE), "--package-duckdb", str(package_warehouse)]
+    same_as_standalone("duckdb", manifest, duckdb_files)
     # the documentation site: every model, column and doc block must render
     step(
         "dbt docs",
@@ -236,6 +276,14 @@ def test(args: argparse.Namespace) -> int:
         step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
         dbt_build("postgres", postgres_env)
         step("same marts pg", [*compare, "--postgres"], postgres_env)
+        # the host's CRM export is already in the warehouse (schema crm_export), as a loader landed it
+        step(
+            "load crm_export (pg)",
+            [str(BIN / "python"), "scripts/load_raw_export.py", "--schema", "crm_export"],
+            postgres_env,
+        )
+        manifest = package_build("postgres", postgres_env)
+        same_as_standalone("postgres", manifest, ["--postgres"])
 
     if "spark" in args.engines:
         # Spark in session mode reads the export in place, like DuckDB; its tables are Parquet

@@ -1,4 +1,5 @@
 {#- One row per live HubSpot company that is not a partner, in the generic export's account columns (text). -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 with
 
 final as (

@@ -2,6 +2,7 @@
     One row per row of the optional currency_rates table beside the HubSpot tables, already in
     the generic export's columns (text): Fivetran's HubSpot schema has no exchange rates.
 -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 with
 
 rates as (

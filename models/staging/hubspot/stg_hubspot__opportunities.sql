@@ -17,6 +17,7 @@
       none is rejected by staging as `missing account_id`.
     * opportunity_type through the var hubspot_deal_type_map.
 -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 {%- set outcomes = var('hubspot_stage_outcomes') or {} -%}
 {%- if outcomes is not mapping -%}
     {{ exceptions.raise_compiler_error("The var hubspot_stage_outcomes must map stage_id to won, lost or open, "

@@ -4,6 +4,7 @@
     has it; a deleted or archived stage still names it). HubSpot records the amount as a
     property of its own, so amount is empty.
 -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 with
 
 history as (

@@ -18,6 +18,7 @@
     * activity_type: the engagement's own activity_type field where the field map has one
       and it is filled, else its type through the var hubspot_engagement_type_map.
 -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 {%- set details = [
     'engagement_call', 'engagement_email', 'engagement_meeting', 'engagement_note', 'engagement_task',
 ] -%}

@@ -1,4 +1,5 @@
 {#- One row per live HubSpot partner company, in the generic export's partner columns (text). -#}
+{{ config(enabled=crm_source() == 'hubspot') }}
 with
 
 final as (

@@ -1,4 +1,5 @@
 {#- One row per live Salesforce account that is not a partner, in the generic export's account columns (text). -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 final as (

@@ -8,6 +8,7 @@
     A rate that does not parse is passed on as it is (staging rejects it as unparsable), and a
     zero rate as 0 (rejected as not positive).
 -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 rates as (

@@ -7,6 +7,7 @@
     * reseller_partner_id: the reseller field, else the primary partner on the opportunity
       (opportunity_partner.is_primary) when its role maps to a resale activity type.
 -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 opportunities as (

@@ -2,6 +2,7 @@
     One row per live opportunity_history row (a stage or amount change), in the generic
     export's stage history columns (text).
 -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 history as (

@@ -15,6 +15,7 @@
       activities, their status through salesforce_registration_status_map.
     Salesforce ids are unique across objects, so each row keeps its own id as activity_id.
 -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 activities as (

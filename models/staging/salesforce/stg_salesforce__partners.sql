@@ -1,4 +1,5 @@
 {#- One row per live Salesforce partner account, in the generic export's partner columns (text). -#}
+{{ config(enabled=crm_source() == 'salesforce') }}
 with
 
 final as (

@@ -1,0 +1,139 @@
+"""The project installed as a dbt package in a host project (integration_tests/, copied): what a
+host's own commands do, and the clear errors a host gets. The full build of the package in the
+host, compared with the standalone build, is a CI step (scripts/tasks.py test)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import DBT, ROOT
+
+HOST = ROOT / "integration_tests"
+
+
+def host_copy(directory: Path, keep_flag: bool = True) -> Path:
+    """integration_tests/ copied into directory, installing the package from this repository."""
+    host = directory / "host"
+    shutil.copytree(HOST, host, ignore=shutil.ignore_patterns("target", "dbt_packages", "logs", "scripts"))
+    (host / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
+    project = (host / "dbt_project.yml").read_text().replace("../data/demo", str(ROOT / "data" / "demo"))
+    if not keep_flag:
+        project = re.sub(r"\nflags:\n(  .*\n)+", "\n", project)
+        assert "require_ref_searches_node_package_before_root" not in project
+    (host / "dbt_project.yml").write_text(project)
+    return host
+
+
+def dbt(host: Path, *args: str, warehouse: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.update(DBT_PROFILES_DIR=str(host), DBT_SEND_ANONYMOUS_USAGE_STATS="false", DUCKDB_PATH=str(warehouse))
+    return subprocess.run([DBT, *args], cwd=host, env=env, capture_output=True, text=True)
+
+
+def package_tables(warehouse: Path) -> list[str]:
+    """The tables and views in the package's schemas other than its raw schema."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return [
+            f"{row[0]}.{row[1]}"
+            for row in connection.execute(
+                "select table_schema, table_name from information_schema.tables where table_schema like "
+                "'%partner_attribution%' and table_schema not like '%_raw'"
+            ).fetchall()
+        ]
+
+
+def schemas(warehouse: Path) -> set[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return {
+            row[0]
+            for row in connection.execute("select schema_name from information_schema.schemata").fetchall()
+        }
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    host = host_copy(tmp_path_factory.mktemp("package"))
+    installed = dbt(host, "deps", warehouse=host / "unused.duckdb")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return host
+
+
+def test_a_host_command_without_package_nodes_does_no_package_work(host: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "host_only.duckdb"
+    # a directory that does not exist: the package's hook would stop the run if it read it
+    missing = {"raw_data_dir": str(tmp_path / "no_such_export")}
+    seeded = dbt(host, "seed", "--select", "accounts", warehouse=warehouse)
+    assert seeded.returncode == 0, seeded.stdout
+    ran = dbt(
+        host, "run", "--select", "acme_analytics.dim_partners", "--vars", str(missing), warehouse=warehouse
+    )
+    assert ran.returncode == 0, ran.stdout
+    assert "raw_data_dir" not in ran.stdout
+    assert not [schema for schema in schemas(warehouse) if "partner_attribution" in schema]
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute("select count(*) from main.dim_partners").fetchone()[0] == 2
+
+    # the same directory is read, and named in the error, once a package node is selected
+    selected = dbt(
+        host, "run", "--select", "package:partner_attribution", "--vars", str(missing), warehouse=warehouse
+    )
+    assert selected.returncode != 0
+    assert "partner_attribution: raw_data_dir" in selected.stdout
+    assert "no_such_export" in selected.stdout
+
+
+def test_the_package_never_replaces_a_relation_it_did_not_create(host: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "raw_clash.duckdb"
+    assert dbt(host, "seed", "--select", "accounts", warehouse=warehouse).returncode == 0
+    # the host points the package's raw schema at its own schema, which holds a table `accounts`
+    clash = dbt(
+        host,
+        "run",
+        "--select",
+        "package:partner_attribution",
+        "--vars",
+        "{raw_schema: main}",
+        warehouse=warehouse,
+    )
+    assert clash.returncode != 0
+    assert "main.accounts exists and was not created by this project" in clash.stdout
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute(
+            "select account_name from main.accounts order by account_id"
+        ).fetchall() == [
+            ("Host account one",),
+            ("Host account two",),
+        ]
+
+
+def test_missing_tables_are_named_before_anything_is_built(host: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "no_tables.duckdb"
+    variables = "{raw_data_dir: '', crm_source: salesforce, salesforce_schema: fivetran_sf}"
+    run = dbt(
+        host, "run", "--select", "package:partner_attribution", "--vars", variables, warehouse=warehouse
+    )
+    assert run.returncode != 0
+    assert "partner_attribution reads the salesforce tables from the warehouse" in run.stdout
+    assert "table fivetran_sf.opportunity is missing" in run.stdout
+    assert "Set the var salesforce_schema" in run.stdout
+    assert package_tables(warehouse) == []
+
+
+def test_host_nodes_named_like_the_package_s_stop_the_run_without_dbt_s_flag(tmp_path: Path) -> None:
+    host = host_copy(tmp_path, keep_flag=False)
+    warehouse = tmp_path / "clash.duckdb"
+    assert dbt(host, "deps", warehouse=warehouse).returncode == 0
+    run = dbt(host, "build", "--select", "package:partner_attribution", warehouse=warehouse)
+    assert run.returncode != 0
+    assert (
+        "this project's tests of activity_types, dim_partners, fct_opportunities would run on the"
+        in run.stdout
+    )
+    assert "require_ref_searches_node_package_before_root" in run.stdout
+    assert package_tables(warehouse) == []
