@@ -2,12 +2,14 @@
 """Compare the contract marts built on several engines; exit 1 on any difference beyond float tolerance.
 
     python scripts/compare_marts.py --duckdb target/test/partner_attribution.duckdb --postgres \
-        [--spark-warehouse target/test/spark/warehouse]
+        [--spark-warehouse target/test/spark/warehouse] [--marts-schema marts]
 
 Every engine must hold the same rows of every compared mart (matched on the mart's key) with the
 same values: text, booleans and timestamps exactly, numbers within a relative 1e-9. The columns
 compared are those of each mart's contract in models/marts/*.yml. PostgreSQL is read
-through the PG* variables; a Spark session-mode warehouse is read from its Parquet files.
+through the PG* variables; a Spark session-mode warehouse is read from its Parquet files. The marts
+are read from the schema `marts`, where a standalone build puts them; --marts-schema names another
+(installed as a package, dbt puts them in <target schema>_partner_attribution_marts by default).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ KEYS = {
     "mart_partner_impact": ["segment", "region", "opportunity_type", "market_motion"],
 }
 TOLERANCE = 1e-9
+STANDALONE_MARTS = "marts"  # the marts' schema when this project is the root (not a package)
 
 Reader = Callable[[str, list[str]], list[tuple]]
 
@@ -58,30 +61,34 @@ def contract_columns(mart: str) -> list[str]:
     raise KeyError(f"no contract for {mart} under {MARTS_DIR}")
 
 
-def duckdb_reader(path: Path) -> Reader:
+def qualified(schema: str, mart: str) -> str:
+    return ".".join('"' + name.replace('"', '""') + '"' for name in (schema, mart))
+
+
+def duckdb_reader(path: Path, schema: str = STANDALONE_MARTS) -> Reader:
     def read(mart: str, columns: list[str]) -> list[tuple]:
         with duckdb.connect(str(path), read_only=True) as connection:
-            return connection.sql(f"select {', '.join(columns)} from marts.{mart}").fetchall()
+            return connection.sql(f"select {', '.join(columns)} from {qualified(schema, mart)}").fetchall()
 
     return read
 
 
-def postgres_reader() -> Reader:
+def postgres_reader(schema: str = STANDALONE_MARTS) -> Reader:
     import psycopg2
 
     def read(mart: str, columns: list[str]) -> list[tuple]:
         with psycopg2.connect("") as connection, connection.cursor() as cursor:
-            cursor.execute(f"select {', '.join(columns)} from marts.{mart}")
+            cursor.execute(f"select {', '.join(columns)} from {qualified(schema, mart)}")
             return cursor.fetchall()
 
     return read
 
 
-def parquet_warehouse_reader(warehouse: Path) -> Reader:
+def parquet_warehouse_reader(warehouse: Path, schema: str = STANDALONE_MARTS) -> Reader:
     """Spark session mode keeps each table as Parquet files under <warehouse>/<schema>.db/<table>/."""
 
     def read(mart: str, columns: list[str]) -> list[tuple]:
-        files = str(warehouse / "marts.db" / mart / "*.parquet").replace("'", "''")
+        files = str(warehouse / f"{schema}.db" / mart / "*.parquet").replace("'", "''")
         with duckdb.connect() as connection:
             return connection.sql(f"select {', '.join(columns)} from read_parquet('{files}')").fetchall()
 
@@ -142,12 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", action="store_true", help="compare PostgreSQL (PG* variables)")
     parser.add_argument("--spark-warehouse", type=Path, help="a Spark session-mode warehouse directory")
     parser.add_argument("--marts", nargs="*", default=list(KEYS), choices=list(KEYS))
+    parser.add_argument(
+        "--marts-schema",
+        default=STANDALONE_MARTS,
+        help="the schema of the marts on every engine (default: marts, a standalone build's)",
+    )
     args = parser.parse_args(argv)
-    readers: dict[str, Reader] = {"duckdb": duckdb_reader(args.duckdb)}
+    readers: dict[str, Reader] = {"duckdb": duckdb_reader(args.duckdb, args.marts_schema)}
     if args.postgres:
-        readers["postgres"] = postgres_reader()
+        readers["postgres"] = postgres_reader(args.marts_schema)
     if args.spark_warehouse:
-        readers["spark"] = parquet_warehouse_reader(args.spark_warehouse)
+        readers["spark"] = parquet_warehouse_reader(args.spark_warehouse, args.marts_schema)
     if len(readers) < 2:
         parser.error("name at least one engine to compare DuckDB with (--postgres, --spark-warehouse)")
     problems = [problem for mart in args.marts for problem in compare(mart, readers)]

@@ -42,9 +42,9 @@ class RawTable:
 
 
 def raw_tables(sources_yml: Path = SOURCES_YML) -> list[RawTable]:
-    """The raw tables and columns of the `crm` source: the contract, declared once."""
+    """The raw tables and columns of the `partner_attribution_crm` source: the contract, declared once."""
     document = yaml.safe_load(sources_yml.read_text())
-    (source,) = [s for s in document["sources"] if s["name"] == "crm"]
+    (source,) = [s for s in document["sources"] if s["name"] == "partner_attribution_crm"]
     return [
         RawTable(
             table["name"],

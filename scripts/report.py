@@ -2,6 +2,7 @@
 """Build the partner report: one self-contained HTML file of charts from the published marts.
 
     python scripts/report.py [--warehouse PUBLISHED.duckdb] [--output report.html] [--as-of-date DAY]
+        [--target-path target | --schema marts=SCHEMA]
 
 Partner leaders look before they read, so the report is charts, each with a sentence on how to
 read it: the attach pyramid, attach rate over time by region, the partner scorecard with role
@@ -13,7 +14,9 @@ drawn, and writes one HTML file with plotly.js inlined: no CDN, no network, it o
 file share or a mail attachment. `python3 scripts/tasks.py demo` writes it beside the warehouse
 (warehouse/partner_report.html). A mart with no rows (or missing) gives its chart a "no data"
 note instead of stopping the report. The published file does not record dbt's as_of_date, so pass
-it with --as-of-date; without it the header gives the latest deal event in the marts.
+it with --as-of-date; without it the header gives the latest deal event in the marts. Pointed at a
+warehouse as dbt built it rather than at a published file, it finds the marts as publish.py does:
+from dbt's manifest (--target-path; default: target/ here, else the standalone names) or --schema.
 """
 
 from __future__ import annotations
@@ -34,7 +37,16 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
-from publish import DEFAULT_WAREHOUSE, published_path_for
+from publish import (
+    DEFAULT_WAREHOUSE,
+    STANDALONE,
+    Layout,
+    add_layout_arguments,
+    published_path_for,
+    quoted,
+    reader_schemas,
+    requested_layout,
+)
 from summary import HEADLINE_SQL
 
 # one colour per meaning, the same in every chart
@@ -122,6 +134,7 @@ class Marts:
 
 
 # ---------------------------------------------------------------- reading the marts
+# Each mart is named by a placeholder, {mart_name}, filled in with where the file holds it.
 
 ATTACH_SQL = """
 select
@@ -131,7 +144,7 @@ select
     sum(opportunities) as opportunities,
     sum(amount)::double as amount,
     {level_sums}
-from marts.mart_partner_attach
+from {mart_partner_attach}
 where period_basis = 'created' and period_grain = 'fiscal_quarter'
 group by fiscal_year, fiscal_period, region
 """
@@ -154,29 +167,29 @@ select
     mdf_return,
     referrals_given,
     give_get_ratio
-from marts.mart_partner_scorecard
+from {mart_partner_scorecard}
 """
 
 ATTRIBUTION_SQL = """
 select partner_id, attribution_model, attributed_revenue, false as is_data_driven
-from marts.mart_partner_attribution_by_model
+from {mart_partner_attribution_by_model}
 """
 
 # the data-driven models over every path (not a region or deal-type segment), when the mart exists
 DATA_DRIVEN_SQL = """
 select partner_id, attribution_model, attributed_revenue, true as is_data_driven
-from marts.mart_partner_data_driven_attribution
+from {mart_partner_data_driven_attribution}
 where region = 'all' and opportunity_type = 'all'
 """
 
 IMPACT_SQL = """
 select *
-from marts.mart_partner_impact
+from {mart_partner_impact}
 where segment in ('overall', 'region', 'market_motion', 'opportunity_type')
 """
 
 LATEST_EVENT_SQL = (
-    "select max(greatest(created_at, coalesce(closed_at, created_at))) from marts.fct_opportunities"
+    "select max(greatest(created_at, coalesce(closed_at, created_at))) from {fct_opportunities}"
 )
 
 
@@ -188,7 +201,7 @@ def has_table(connection: duckdb.DuckDBPyConnection, schema: str, name: str) -> 
     return found[0][0] > 0
 
 
-def load(published: Path) -> Marts:
+def load(published: Path, layout: Layout = STANDALONE) -> Marts:
     """Everything the charts need, read in one read-only connection that is closed at once."""
     level_sums = ",\n    ".join(
         f"sum({level}_opportunities) as {level}_opportunities, sum({level}_amount)::double as {level}_amount"
@@ -196,20 +209,25 @@ def load(published: Path) -> Marts:
     )
     missing: list[str] = []
     with duckdb.connect(str(published), read_only=True) as connection:
+        marts = {
+            name: quoted(schema, name)
+            for (layer, name), schema in reader_schemas(connection, layout).items()
+            if layer == "marts"
+        }
 
         def frame(sql: str, *tables: str) -> pd.DataFrame:
-            absent = [table for table in tables if not has_table(connection, "marts", table)]
+            absent = [table for table in tables if table not in marts]
             if absent:
                 missing.extend(absent)
                 return pd.DataFrame()
-            return connection.sql(sql).df()
+            return connection.sql(sql.format_map(marts)).df()
 
         headline: dict = {}
         latest_event = None
-        if has_table(connection, "marts", "fct_opportunities"):
-            cursor = connection.execute(HEADLINE_SQL)
+        if "fct_opportunities" in marts:
+            cursor = connection.execute(HEADLINE_SQL.format_map(marts))
             headline = dict(zip([c[0] for c in cursor.description], cursor.fetchall()[0], strict=True))
-            latest_event = connection.sql(LATEST_EVENT_SQL).fetchall()[0][0]
+            latest_event = connection.sql(LATEST_EVENT_SQL.format_map(marts)).fetchall()[0][0]
         else:
             missing.append("fct_opportunities")
         publication: dict = {}
@@ -219,15 +237,15 @@ def load(published: Path) -> Marts:
                 publication = {"warehouse": warehouse, "published_at": published_at}
         attribution = frame(ATTRIBUTION_SQL, "mart_partner_attribution_by_model")
         # only DuckDB builds the data-driven mart: without it the chart shows the rule-based models
-        if has_table(connection, "marts", "mart_partner_data_driven_attribution"):
-            data_driven = connection.sql(DATA_DRIVEN_SQL).df()
+        if "mart_partner_data_driven_attribution" in marts:
+            data_driven = connection.sql(DATA_DRIVEN_SQL.format_map(marts)).df()
             if not data_driven.empty:
                 attribution = pd.concat([attribution, data_driven], ignore_index=True)
         return Marts(
             headline=headline,
             publication=publication,
             latest_event=latest_event,
-            attach=frame(ATTACH_SQL.format(level_sums=level_sums), "mart_partner_attach"),
+            attach=frame(ATTACH_SQL.replace("{level_sums}", level_sums), "mart_partner_attach"),
             scorecard=frame(SCORECARD_SQL, "mart_partner_scorecard"),
             attribution=attribution,
             impact=frame(IMPACT_SQL, "mart_partner_impact"),
@@ -877,13 +895,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warehouse", type=Path, help="the published file (default: beside DUCKDB_PATH)")
     parser.add_argument("--output", type=Path, help="default: partner_report.html beside the warehouse")
     parser.add_argument("--as-of-date", help="the as_of_date the marts were built for, shown at the top")
+    add_layout_arguments(parser)
     args = parser.parse_args(argv)
     published = (args.warehouse or default_published()).resolve()
     if not published.exists():
         print(f"no published warehouse at {published}: run python3 scripts/tasks.py demo", file=sys.stderr)
         return 2
     output = (args.output or published.with_name("partner_report.html")).resolve()
-    page, charts = render(load(published), args.as_of_date)
+    page, charts = render(load(published, requested_layout(args.target_path, args.schema)), args.as_of_date)
     output.parent.mkdir(parents=True, exist_ok=True)
     pending = output.with_name(output.name + ".writing")
     pending.write_text(page, encoding="utf-8")

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Print a short summary of a built partner warehouse: attach, sourcing, top partners, rejects.
 
-    python scripts/summary.py [path/to/warehouse.duckdb]
+    python scripts/summary.py [path/to/warehouse.duckdb] [--target-path target | --schema LAYER=SCHEMA ...]
 
-Opens the DuckDB file read-only and closes it before returning, so it never blocks a build.
+Opens the DuckDB file read-only and closes it before returning, so it never blocks a build. The
+file is a published one (scripts/publish.py; its marts are in `marts`, its rejects in `audit`) or
+a warehouse as dbt built it, whose schemas dbt's manifest gives (--target-path; default: target/
+here, else the standalone names) or --schema marts=... --schema audit=... (publish.py explains).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+from publish import STANDALONE, Layout, add_layout_arguments, quoted, reader_schemas, requested_layout
 
 DEFAULT_WAREHOUSE = Path(__file__).resolve().parent.parent / "warehouse" / "partner_attribution.duckdb"
 
@@ -32,7 +36,7 @@ select
     avg(case when is_closed and not is_partner_attached then (case when is_won then 1.0 else 0 end) end)
         as win_rate_unattached,
     sum(case when is_sourcing_contested then 1 else 0 end) as contested
-from marts.fct_opportunities
+from {fct_opportunities}
 """
 
 TOP_PARTNERS_SQL = """
@@ -44,14 +48,17 @@ select
     attached_opportunities,
     sourced_opportunities,
     attached_won_amount
-from marts.mart_partner_scorecard
+from {mart_partner_scorecard}
 order by attached_won_amount desc, partner_id
 limit 5
 """
 
+# the relations read, as (layer, name); the SQL names each by name, filled in where it was found
+READS = (("marts", "fct_opportunities"), ("marts", "mart_partner_scorecard"), ("audit", "rejected_rows"))
+
 REJECTS_SQL = """
 select source_table, count(*) as rejected
-from audit.rejected_rows
+from {rejected_rows}
 group by source_table
 order by source_table
 """
@@ -61,11 +68,18 @@ def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
 
-def summarise(warehouse: Path) -> str:
+def summarise(warehouse: Path, layout: Layout = STANDALONE) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        headline = connection.sql(HEADLINE_SQL).fetchall()[0]
-        top = connection.sql(TOP_PARTNERS_SQL).fetchall()
-        rejects = connection.sql(REJECTS_SQL).fetchall()
+        schemas = reader_schemas(connection, layout)
+        for layer, name in READS:
+            if (layer, name) not in schemas:
+                raise SystemExit(f"{warehouse} has no {name} ({layout.where(layer)}): build it first")
+        tables = {name: quoted(schemas[(layer, name)], name) for layer, name in READS}
+        headline = connection.sql(HEADLINE_SQL.format_map(tables)).fetchall()[0]
+        top = connection.sql(TOP_PARTNERS_SQL.format_map(tables)).fetchall()
+        rejects = connection.sql(REJECTS_SQL.format_map(tables)).fetchall()
+    marts, audit = schemas[("marts", "fct_opportunities")], schemas[("audit", "rejected_rows")]
+    semantic = next((schema for (layer, _), schema in schemas.items() if layer == "semantic"), "semantic")
     (opportunities, attach, attach_amount, sourced, sourced_won, attached_won, win_att, win_un, contested) = (
         headline
     )
@@ -87,7 +101,7 @@ def summarise(warehouse: Path) -> str:
             f"  {partner_id:<10} {name[:28]:<28} {partner_type or '':<18} {role:<9} {deals:>5} deals"
             f" {sourced_deals:>4} sourced  {won_amount or 0:>14,.0f} won"
         )
-    lines += ["", "rejected raw rows (see audit.rejected_rows for the reasons):"]
+    lines += ["", f"rejected raw rows (see {audit}.rejected_rows for the reasons):"]
     lines += [f"  {table:<26} {count}" for table, count in rejects] or ["  none"]
     lines += [
         "",
@@ -95,9 +109,9 @@ def summarise(warehouse: Path) -> str:
         "query it read-only (BI tools: the published file, which no build waits on; README, 'Querying the"
         " warehouse'):",
         f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
-        ".sql('select * from marts.fct_opportunities limit 5'))\"",
-        "  schemas: marts (fct_*, dim_partners, mart_*), audit (rejected_rows), semantic; the file dbt builds"
-        " also has intermediate, staging, reference (seeds)",
+        f".sql('select * from {marts}.fct_opportunities limit 5'))\"",
+        f"  schemas: {marts} (fct_*, dim_partners, mart_*), {audit} (rejected_rows), {semantic}; the file dbt"
+        " builds also has intermediate, staging, reference (seeds)",
         "",
     ]
     return "\n".join(lines)
@@ -108,12 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("warehouse", nargs="?", default=os.environ.get("DUCKDB_PATH", str(DEFAULT_WAREHOUSE)))
+    add_layout_arguments(parser)
     args = parser.parse_args(argv)
     warehouse = Path(args.warehouse).resolve()
     if not warehouse.exists():
         print(f"no warehouse at {warehouse}: build it first (python3 scripts/tasks.py demo)", file=sys.stderr)
         return 2
-    print(summarise(warehouse))
+    print(summarise(warehouse, requested_layout(args.target_path, args.schema)))
     return 0
 
 

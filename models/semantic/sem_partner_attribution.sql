@@ -7,11 +7,11 @@
 with
 
 partner_attribution as (
-    select * from {{ ref('fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
 ),
 
 opportunities as (
-    select * from {{ ref('fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
 ),
 
 final as (

@@ -48,7 +48,7 @@ gen = _load_generator()
 def _contract_columns() -> dict[str, list[str]]:
     """The export's tables and columns as the warehouse declares them (the crm source)."""
     document = yaml.safe_load((ROOT / "models" / "staging" / "crm" / "_crm__sources.yml").read_text())
-    (source,) = [s for s in document["sources"] if s["name"] == "crm"]
+    (source,) = [s for s in document["sources"] if s["name"] == "partner_attribution_crm"]
     return {table["name"]: [column["name"] for column in table["columns"]] for table in source["tables"]}
 
 
