@@ -4,7 +4,7 @@
 with
 
 attach as (
-    select * from {{ ref('partner_attribution', 'mart_partner_attach') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_attach') }}
     where
         period_basis = 'closed'
         and period_grain = 'fiscal_quarter'

@@ -3,7 +3,7 @@
 with
 
 attach as (
-    select * from {{ ref('partner_attribution', 'mart_partner_attach') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_attach') }}
     where
         period_basis = 'created'
         and period_grain = 'fiscal_quarter'

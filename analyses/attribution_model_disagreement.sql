@@ -5,7 +5,7 @@
 with
 
 by_model as (
-    select * from {{ ref('partner_attribution', 'mart_partner_attribution_by_model') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_attribution_by_model') }}
     where attribution_model in ('first_touch', 'last_touch', 'linear', 'w_shaped', 'sourced')
 ),
 

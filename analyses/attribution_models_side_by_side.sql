@@ -3,7 +3,7 @@
 with
 
 attribution as (
-    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
 ),
 
 by_partner as (

@@ -3,12 +3,12 @@
 with
 
 touches as (
-    select * from {{ ref('partner_attribution', 'fct_partner_touches') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_touches') }}
     where is_pre_close
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
 ),
 
 motions as (

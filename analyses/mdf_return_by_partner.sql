@@ -4,7 +4,7 @@
 with
 
 scorecard as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard') }}
 ),
 
 final as (

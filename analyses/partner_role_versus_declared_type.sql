@@ -5,7 +5,7 @@
 with
 
 scorecard as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard') }}
 ),
 
 expected_roles as (

@@ -3,11 +3,11 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
 ),
 
 final as (

@@ -4,11 +4,11 @@
 with
 
 scorecard as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard') }}
 ),
 
 quarterly as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard_quarterly') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard_quarterly') }}
 ),
 
 recent_quarters as (

@@ -5,7 +5,7 @@
 with
 
 impact as (
-    select * from {{ ref('partner_attribution', 'mart_partner_impact') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_impact') }}
     where not is_too_small_to_read
 ),
 

@@ -69,7 +69,7 @@ LEVEL_NAMES = {
     "deployed": "Deployed",
     "partner_led": "Partner-led",
 }
-ROLE_COLOURS = {  # the roles of seeds/motion_roles.csv, plus mixed and none
+ROLE_COLOURS = {  # the roles of seeds/partner_attribution__motion_roles.csv, plus mixed and none
     "sources": "#2f855a",
     "resells": "#6b46c1",
     "deploys": "#0987a0",

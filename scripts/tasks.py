@@ -36,6 +36,9 @@ SPARK_REQUIREMENTS = ROOT / "requirements-spark.txt"
 # the semantic layer (dbt-metricflow) too, so its dependencies never move the main toolchain's
 METRICFLOW_VENV = ROOT / ".venv-metricflow"
 METRICFLOW_REQUIREMENTS = ROOT / "requirements-metricflow.txt"
+# the oldest dbt-core that dbt_project.yml's require-dbt-version claims: CI builds the package with it
+OLDEST_DBT_VENV = ROOT / ".venv-dbt-oldest"
+OLDEST_DBT_REQUIREMENTS = ROOT / "requirements-oldest.txt"
 
 # The bundled demo export ends on this day; building "as of" it keeps the demo's answers fixed.
 DEMO_AS_OF_DATE = "2025-12-31"
@@ -168,6 +171,7 @@ def count_pytest_results(report: Path) -> tuple[int, int]:
 
 def test(args: argparse.Namespace) -> int:
     setup(spark="spark" in args.engines, metricflow=True)
+    install(OLDEST_DBT_VENV, OLDEST_DBT_REQUIREMENTS, "the oldest dbt-core the package claims")
     results: list[StepResult] = []
 
     def step(
@@ -218,7 +222,9 @@ def test(args: argparse.Namespace) -> int:
     compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
     dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
 
-    def package_build(engine: str, env: dict[str, str], dbt: Path = BIN / "dbt", label: str = "") -> Path:
+    def package_build(
+        engine: str, env: dict[str, str], dbt: Path = BIN / "dbt", label: str = "", extra: tuple = ()
+    ) -> Path:
         """Install the project as a package in integration_tests/ (a host project) and build it there."""
         name = f"package {engine}{label}"
         target_path = TEST_WAREHOUSE.parent / f"{name.replace(' ', '_')}_dbt"
@@ -230,7 +236,15 @@ def test(args: argparse.Namespace) -> int:
         step(f"dbt deps {name}", [str(dbt), "deps"], host_env, cwd=INTEGRATION_TESTS)
         step(
             f"dbt build {name}",
-            [str(dbt), "build", "--target-path", str(target_path), "--log-path", str(target_path / "logs")],
+            [
+                str(dbt),
+                "build",
+                *extra,
+                "--target-path",
+                str(target_path),
+                "--log-path",
+                str(target_path / "logs"),
+            ],
             host_env,
             counter=lambda: count_dbt_results(target_path / "run_results.json"),
             cwd=INTEGRATION_TESTS,
@@ -252,6 +266,12 @@ def test(args: argparse.Namespace) -> int:
     package_warehouse = TEST_WAREHOUSE.with_name("integration_tests.duckdb")
     manifest = package_build("duckdb", dbt_env(DUCKDB_PATH=str(package_warehouse)))
     duckdb_files = ["--standalone-duckdb", str(TEST_WAREHOUSE), "--package-duckdb", str(package_warehouse)]
+    same_as_standalone("duckdb", manifest, duckdb_files)
+    # and with the oldest dbt-core that require-dbt-version claims
+    oldest_warehouse = TEST_WAREHOUSE.with_name("integration_tests_oldest_dbt.duckdb")
+    oldest_env = dbt_env(DUCKDB_PATH=str(oldest_warehouse))
+    manifest = package_build("duckdb", oldest_env, dbt=OLDEST_DBT_VENV / "bin" / "dbt", label=" oldest dbt")
+    duckdb_files = ["--standalone-duckdb", str(TEST_WAREHOUSE), "--package-duckdb", str(oldest_warehouse)]
     same_as_standalone("duckdb", manifest, duckdb_files)
     # the documentation site: every model, column and doc block must render
     step(
@@ -282,7 +302,7 @@ def test(args: argparse.Namespace) -> int:
             [str(BIN / "python"), "scripts/load_raw_export.py", "--schema", "crm_export"],
             postgres_env,
         )
-        manifest = package_build("postgres", postgres_env)
+        manifest = package_build("postgres", postgres_env, extra=("--vars", '{raw_data_dir: ""}'))
         same_as_standalone("postgres", manifest, ["--postgres"])
 
     if "spark" in args.engines:
@@ -325,7 +345,7 @@ def test(args: argparse.Namespace) -> int:
             [
                 *(str(BIN / "sqlfluff"), "lint", "--config", f".sqlfluff-contexts/{crm}.cfg"),
                 f"models/staging/{crm}",
-                "models/audit/crm_left_out_rows.sql",
+                "models/audit/partner_attribution__crm_left_out_rows.sql",
                 *sorted(
                     str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "singular").glob(f"{crm}_*.sql")
                 ),

@@ -2,11 +2,11 @@
 with
 
 attribution as (
-    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
 ),
 
 partners as (
-    select * from {{ ref('partner_attribution', 'dim_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__dim_partners') }}
 ),
 
 final as (

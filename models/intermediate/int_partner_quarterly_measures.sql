@@ -70,15 +70,15 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
 ),
 
 partner_attribution as (
-    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
 ),
 
 touches as (

@@ -12,7 +12,7 @@ touches as (
 ),
 
 motion_roles as (
-    select * from {{ ref('partner_attribution', 'motion_roles') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__motion_roles') }}
 ),
 
 touch_roles as (

@@ -61,7 +61,7 @@ candidate_touches as (
     where
         opportunities.is_sourceable
         and linked_touches.can_source
-        and linked_touches.occurred_at >= {{ add_days(created_at, -partner_var('sourcing_lookback_days')) }}
+        and linked_touches.occurred_at >= {{ subtract_days(created_at, partner_var('sourcing_lookback_days')) }}
         and linked_touches.occurred_at <= {{ add_days(created_at, partner_var('sourcing_grace_days')) }}
         and coalesce(linked_touches.status, 'none') not in ('rejected', 'expired')
         and (not {{ requires_qualification }} or coalesce(linked_touches.is_qualified, false))

@@ -13,7 +13,7 @@ activities as (
 ),
 
 activity_types as (
-    select * from {{ ref('partner_attribution', 'activity_types') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 ),
 
 final as (

@@ -66,7 +66,7 @@ account_level_links as (
         on
             touches.account_id = opportunities.account_id
             and touches.occurred_at
-            >= {{ add_days('opportunities.created_at', -partner_var('attribution_lookback_days')) }}
+            >= {{ subtract_days('opportunities.created_at', partner_var('attribution_lookback_days')) }}
             and touches.occurred_at <= {{ w2_end }}
     where touches.opportunity_id is null
 ),

@@ -22,7 +22,7 @@
 -- created + 7 days], CRM sourced_partner_id trusted, us-funded touches cannot source, ties to the
 -- earliest candidate, only new_business is sourceable, no qualification required, time-decay
 -- half-life 7 days, partner-led regions APAC and LATAM, reporting currency USD, and the
--- activity vocabulary of seeds/activity_types.csv (copied below).
+-- activity vocabulary of seeds/partner_attribution__activity_types.csv (copied below).
 --
 -- Bad input is handled as the project's staging does (spec "Bad input"): a raw row that cannot
 -- be used is dropped, with the same rules (missing or duplicate key: conflicting copies all go,
@@ -111,7 +111,7 @@ create or replace temp macro parse_boolean(value) as
     end;
 
 -- ---------------------------------------------------------------------------------------------
--- the activity vocabulary (seeds/activity_types.csv)
+-- the activity vocabulary (seeds/partner_attribution__activity_types.csv)
 -- ---------------------------------------------------------------------------------------------
 create or replace temp table activity_types as
 select *

@@ -49,7 +49,11 @@ GENERATOR = ROOT / "scripts" / "generate_demo_data.py"
 WORK = ROOT / "target" / "benchmark"
 BIN = ROOT / ".venv" / "bin"
 AS_OF_DATE = "2025-12-31"  # the generator's default end date
-CORE_SELECTION = ["+fct_opportunities", "+fct_opportunity_partners", "+fct_partner_attribution"]
+CORE_SELECTION = [
+    "+partner_attribution__fct_opportunities",
+    "+partner_attribution__fct_opportunity_partners",
+    "+partner_attribution__fct_partner_attribution",
+]
 
 
 @dataclass

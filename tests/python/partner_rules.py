@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "activity_types.csv"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "partner_attribution__activity_types.csv"
 
 TOUCH_MODELS = (
     "first_touch",

@@ -67,7 +67,7 @@ EXPECTED_PARQUET_TYPES = {
     "is_won": pa.bool_(),
     "is_qualified": pa.bool_(),
 }
-with (ROOT / "seeds" / "activity_types.csv").open(newline="") as seed:
+with (ROOT / "seeds" / "partner_attribution__activity_types.csv").open(newline="") as seed:
     ACTIVITY_TYPES = {row["activity_type"] for row in csv.DictReader(seed)}
 BOOLEAN_SPELLINGS = {"true", "false", "t", "f", "yes", "no", "1", "0"}
 TRUE_SQL = "lower(trim({})) in ('true', 't', 'yes', '1')"

@@ -5,7 +5,6 @@ host, compared with the standalone build, is a CI step (scripts/tasks.py test)."
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,16 +16,16 @@ from conftest import DBT, ROOT
 HOST = ROOT / "integration_tests"
 
 
-def host_copy(directory: Path, keep_flag: bool = True) -> Path:
-    """integration_tests/ copied into directory, installing the package from this repository."""
+def host_copy(directory: Path, clashing_model: str | None = None) -> Path:
+    """integration_tests/ copied into directory, installing the package from this repository; with a
+    host model named clashing_model too."""
     host = directory / "host"
     shutil.copytree(HOST, host, ignore=shutil.ignore_patterns("target", "dbt_packages", "logs", "scripts"))
     (host / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
     project = (host / "dbt_project.yml").read_text().replace("../data/demo", str(ROOT / "data" / "demo"))
-    if not keep_flag:
-        project = re.sub(r"\nflags:\n(  .*\n)+", "\n", project)
-        assert "require_ref_searches_node_package_before_root" not in project
     (host / "dbt_project.yml").write_text(project)
+    if clashing_model:
+        (host / "models" / f"{clashing_model}.sql").write_text("select 1 as partner_id\n")
     return host
 
 
@@ -125,15 +124,36 @@ def test_missing_tables_are_named_before_anything_is_built(host: Path, tmp_path:
     assert package_tables(warehouse) == []
 
 
-def test_host_nodes_named_like_the_package_s_stop_the_run_without_dbt_s_flag(tmp_path: Path) -> None:
-    host = host_copy(tmp_path, keep_flag=False)
+def test_a_host_model_named_like_an_internal_node_stops_the_run_without_dbt_s_flag(tmp_path: Path) -> None:
+    # the nodes readers use are named partner_attribution__*, so the host's dim_partners never
+    # clashes (integration_tests builds with it); an internal node's name still could
+    host = host_copy(tmp_path, clashing_model="int_partner_touches")
     warehouse = tmp_path / "clash.duckdb"
     assert dbt(host, "deps", warehouse=warehouse).returncode == 0
     run = dbt(host, "build", "--select", "package:partner_attribution", warehouse=warehouse)
     assert run.returncode != 0
-    assert (
-        "this project's tests of activity_types, dim_partners, fct_opportunities would run on the"
-        in run.stdout
-    )
+    assert "this project's tests of int_partner_touches would run on the acme_analytics" in run.stdout
     assert "require_ref_searches_node_package_before_root" in run.stdout
     assert package_tables(warehouse) == []
+
+    # with dbt's flag, the package's tests find the package's node, and they run on it
+    project = host / "dbt_project.yml"
+    project.write_text(
+        project.read_text() + "\nflags:\n  require_ref_searches_node_package_before_root: true\n"
+    )
+    host_nodes = ("--exclude", "package:acme_analytics")
+    built = dbt(host, "run", "--select", "+int_partner_touches", *host_nodes, warehouse=warehouse)
+    assert built.returncode == 0, built.stdout
+    tested = dbt(
+        host,
+        "test",
+        "--select",
+        "int_partner_touches",
+        "--indirect-selection",
+        "cautious",
+        *host_nodes,
+        warehouse=warehouse,
+    )
+    assert tested.returncode == 0, tested.stdout
+    assert "would run on the" not in tested.stdout
+    assert "not_null_int_partner_touches" in tested.stdout

@@ -92,7 +92,8 @@ def test_readers_neither_block_the_build_nor_see_it_half_done(run_dbt, tmp_path:
 
 def test_a_failed_publication_leaves_the_last_one(run_dbt, tmp_path: Path):
     built = run_dbt(
-        ["run", "--select", "+fct_opportunities"], {"raw_data_dir": DEMO, "as_of_date": "2025-12-31"}
+        ["run", "--select", "+partner_attribution__fct_opportunities"],
+        {"raw_data_dir": DEMO, "as_of_date": "2025-12-31"},
     )
     assert built.returncode == 0, built.output[-3000:]
     published = tmp_path / "published.duckdb"

@@ -200,7 +200,12 @@ def test_warehouse_matches_reference(run_dbt, export, config):
         write_export(export_dir, opportunities, activities)
         variables = {**config.as_vars(), "raw_data_dir": str(export_dir)}
         run = run_dbt(
-            ["run", "--select", "+fct_partner_attribution", "+fct_opportunities"],
+            [
+                "run",
+                "--select",
+                "+partner_attribution__fct_partner_attribution",
+                "+partner_attribution__fct_opportunities",
+            ],
             variables,
             warehouse_name=f"reference_{abs(hash((tuple(opportunities), config))) % 10**8}.duckdb",
         )

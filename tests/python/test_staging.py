@@ -17,7 +17,13 @@ import pytest
 
 STAGING_RULES = Path(__file__).resolve().parents[1] / "fixtures" / "staging_rules"
 SELECT_STAGING = [
-    *("--select", "activity_types", "staging", "rejected_rows", "source:crm"),
+    *(
+        "--select",
+        "partner_attribution__activity_types",
+        "staging",
+        "partner_attribution__rejected_rows",
+        "source:partner_attribution_crm",
+    ),
     *("--indirect-selection", "cautious"),
 ]
 

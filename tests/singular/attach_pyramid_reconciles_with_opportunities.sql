@@ -4,11 +4,11 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 attach as (
-    select * from {{ ref('partner_attribution', 'mart_partner_attach') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_attach') }}
 ),
 
 expected as (

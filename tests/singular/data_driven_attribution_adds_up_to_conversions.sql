@@ -5,7 +5,7 @@
 with
 
 attribution as (
-    select * from {{ ref('partner_attribution', 'mart_partner_data_driven_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_data_driven_attribution') }}
 ),
 
 paths as (

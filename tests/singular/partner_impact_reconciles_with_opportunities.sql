@@ -5,11 +5,11 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 impact as (
-    select * from {{ ref('partner_attribution', 'mart_partner_impact') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_impact') }}
 ),
 
 expected as (

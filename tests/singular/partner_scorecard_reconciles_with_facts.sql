@@ -5,19 +5,19 @@
 -- check whose two sides differ (amounts by more than 1e-6 relative).
 {%- set checks = [
     ('attached pairs', 'sum(attached_opportunities)',
-        "select count(*) from " ~ ref('partner_attribution', 'fct_opportunity_partners')),
+        "select count(*) from " ~ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners')),
     ('sourced pairs', 'sum(sourced_opportunities)',
-        "select count(*) from " ~ ref('partner_attribution', 'fct_opportunity_partners') ~ " where is_sourced"),
+        "select count(*) from " ~ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') ~ " where is_sourced"),
     ('resold revenue', 'sum(resold_won_amount)',
-        "select sum(o.amount) from " ~ ref('partner_attribution', 'fct_opportunity_partners') ~ " as p inner join "
-        ~ ref('partner_attribution', 'fct_opportunities') ~ " as o on p.opportunity_id = o.opportunity_id where p.is_resold"),
+        "select sum(o.amount) from " ~ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') ~ " as p inner join "
+        ~ ref('partner_attribution', 'partner_attribution__fct_opportunities') ~ " as o on p.opportunity_id = o.opportunity_id where p.is_resold"),
     ('touches', 'sum(touch_count)', "select count(*) from " ~ ref('partner_attribution', 'int_partner_touches')),
     ('mdf spend', 'sum(mdf_spend)', "select sum(mdf_spend) from " ~ ref('partner_attribution', 'int_partner_mdf_spend')),
     ('referrals given', 'sum(referrals_given)', "select count(*) from " ~ ref('partner_attribution', 'int_partner_referrals_given')),
 ] -%}
 {%- for model in scorecard_attribution_models() -%}
     {%- do checks.append(('revenue ' ~ model, 'sum(attributed_revenue_' ~ model ~ ')',
-        "select sum(attributed_revenue) from " ~ ref('partner_attribution', 'fct_partner_attribution')
+        "select sum(attributed_revenue) from " ~ ref('partner_attribution', 'partner_attribution__fct_partner_attribution')
         ~ " where attribution_model = '" ~ model ~ "'")) -%}
 {%- endfor -%}
 {%- set comparisons = [] -%}
@@ -34,11 +34,11 @@
 with
 
 scorecard as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard') }}
 ),
 
 quarterly as (
-    select * from {{ ref('partner_attribution', 'mart_partner_scorecard_quarterly') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__mart_partner_scorecard_quarterly') }}
 ),
 
 totals as (

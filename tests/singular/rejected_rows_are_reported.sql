@@ -10,7 +10,7 @@
 with
 
 rejected as (
-    select * from {{ ref('partner_attribution', 'rejected_rows') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__rejected_rows') }}
 ),
 
 final as (

@@ -9,7 +9,7 @@
     rows built under another definition cannot be mixed with new ones, so a changed definition
     stops the run and asks for --full-refresh, naming what changed.
 -#}
--- depends_on: {{ ref('partner_attribution', 'activity_types') }}
+-- depends_on: {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 {{ config(enabled=incremental_by_opportunity()) }}
 {%- set state = none -%}
 {%- if execute and not flags.FULL_REFRESH -%}
@@ -33,7 +33,7 @@
             'select distinct definition, activity_types_fingerprint from ' ~ state) -%}
         {%- set seed_now = run_query(
             'select cast(sum(hash(activity_types)) as ' ~ dbt.type_string() ~ ') from '
-            ~ ref('partner_attribution', 'activity_types') ~ ' as activity_types').columns[0].values()[0] -%}
+            ~ ref('partner_attribution', 'partner_attribution__activity_types') ~ ' as activity_types').columns[0].values()[0] -%}
         {%- set changes = [] -%}
         {%- for row in stored.rows -%}
             {%- set previous = fromjson(row[0]) -%}

@@ -6,9 +6,9 @@
     state, and the next run refreshes the same opportunities again.
     int_opportunities_to_refresh reads it by name, not by ref: it is the previous run's state.
 -#}
--- depends_on: {{ ref('partner_attribution', 'fct_opportunities') }}
--- depends_on: {{ ref('partner_attribution', 'fct_partner_attribution') }}
--- depends_on: {{ ref('partner_attribution', 'fct_partner_touches') }}
+-- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
+-- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
+-- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_partner_touches') }}
 {{ config(enabled=incremental_by_opportunity()) }}
 with
 
@@ -17,7 +17,7 @@ fingerprints as (
 ),
 
 activity_types as (
-    select * from {{ ref('partner_attribution', 'activity_types') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 ),
 
 activity_types_fingerprint as (

@@ -19,7 +19,7 @@ opportunity_partners as (
 ),
 
 activity_types as (
-    select * from {{ ref('partner_attribution', 'activity_types') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 ),
 
 live_opportunities as (

@@ -18,7 +18,7 @@
         {'column': 'account_id', 'model': 'stg_crm__accounts', 'key': 'account_id'},
         {'column': 'opportunity_id', 'model': 'stg_crm__opportunities', 'key': 'opportunity_id',
          'carried': ['account_id']},
-        {'column': 'activity_type', 'model': 'activity_types', 'key': 'activity_type'},
+        {'column': 'activity_type', 'model': 'partner_attribution__activity_types', 'key': 'activity_type'},
     ],
 ) }}
 with
@@ -39,7 +39,7 @@ opportunities as (
 ),
 
 activity_types as (
-    select activity_type from {{ ref('partner_attribution', 'activity_types') }}
+    select activity_type from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 ),
 
 {#- the block is laid out inside the macro, where lint cannot follow it -#}

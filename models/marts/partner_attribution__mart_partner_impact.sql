@@ -7,6 +7,7 @@
     interval (doc impact_intervals); then attached against not attached, and a flag when either
     side has fewer closed deals than var impact_min_closed_deals.
 -#}
+{{ config(alias='mart_partner_impact') }}
 {%- set sides = {'attached': 'is_partner_attached', 'not_attached': 'not is_partner_attached'} -%}
 {%- set z = 1.96 -%}
 {%- set min_closed = partner_var('impact_min_closed_deals') -%}
@@ -64,7 +65,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 closed as (

@@ -4,14 +4,15 @@
     dimension in the same table as its measure (segments come through the opportunity
     entity). Attributed pipeline counts by creation, attributed revenue by close.
 -#}
+{{ config(alias='sem_partner_attribution') }}
 with
 
 partner_attribution as (
-    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
 ),
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 final as (

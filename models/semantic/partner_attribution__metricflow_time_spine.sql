@@ -2,6 +2,7 @@
     One row per calendar day from 2015 to 2035: the time spine MetricFlow joins metrics to
     (cumulative metrics, filling empty days). dbt's own date_spine, so it builds on every engine.
 -#}
+{{ config(alias='metricflow_time_spine') }}
 with
 
 days as (

@@ -7,6 +7,7 @@
     rate (won / closed), average won amount and median sales cycle of closed deals.
     Expansion and renewal deals are included, so customer-success attach shows.
 -#}
+{{ config(alias='mart_partner_attach') }}
 {%- set levels = {
     'attached': 'is_partner_attached',
     'influenced': 'is_partner_influenced',
@@ -51,7 +52,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
 ),
 
 by_basis as (

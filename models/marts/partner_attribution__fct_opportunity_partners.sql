@@ -6,6 +6,7 @@
     deployed (won, and an is_deployment touch in W2), partner-led (sourced and resold by the
     same partner), attached (any of these).
 -#}
+{{ config(alias='fct_opportunity_partners') }}
 {{ by_opportunity_config() }}
 with
 

@@ -7,12 +7,13 @@
     Partners with no activity have a row of zeros, so the scorecard lists every partner.
     The additive measures are the sums of mart_partner_scorecard_quarterly's.
 -#}
+{{ config(alias='mart_partner_scorecard') }}
 {%- set sums = scorecard_measure_sums() %}
 
 with
 
 partners as (
-    select * from {{ ref('partner_attribution', 'dim_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__dim_partners') }}
 ),
 
 quarterly_measures as (

@@ -3,6 +3,7 @@
     and the market motion of that region (partner_led when in var partner_led_regions, else
     direct). The marts' partner_id columns point here.
 -#}
+{{ config(alias='dim_partners') }}
 with
 
 partners as (

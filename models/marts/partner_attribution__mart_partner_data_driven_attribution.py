@@ -189,7 +189,7 @@ def read_paths(relation):
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
+    dbt.config(materialized="table", alias="mart_partner_data_driven_attribution")
     min_paths = int(dbt.config.get("data_driven_min_paths"))
     exact_max_partners = int(dbt.config.get("shapley_exact_max_partners"))
     paths = read_paths(dbt.ref("partner_attribution", "int_partner_paths"))

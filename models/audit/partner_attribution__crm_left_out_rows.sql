@@ -8,6 +8,7 @@
     crm_source names a connector. One select per connector table, written by the loop below:
     the tables are the field map's (crm_field_kinds).
 -#}
+{{ config(alias='crm_left_out_rows') }}
 {{ config(enabled=crm_source() != 'generic') }}
 {%- set crm = crm_source() -%}
 {%- set tables = crm_field_kinds(crm)['key'].keys() | list if crm != 'generic' else [] -%}

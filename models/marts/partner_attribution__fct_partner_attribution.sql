@@ -6,6 +6,7 @@
     Touch-based models cover deals with at least one attribution touch; `sourced` covers
     sourced deals.
 -#}
+{{ config(alias='fct_partner_attribution') }}
 {{ by_opportunity_config() }}
 {%- set model_name_rows = [] -%}
 {%- set weight_sums = [] -%}
@@ -26,7 +27,7 @@ touch_weights as (
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

@@ -3,6 +3,7 @@
     window. touch_sequence numbers an opportunity's linked touches by occurred_at, then
     activity_id; is_pre_close marks the touches in the pre-close window W1.
 -#}
+{{ config(alias='fct_partner_touches') }}
 {{ by_opportunity_config() }}
 with
 

@@ -5,6 +5,7 @@
     partner that sourced it when exactly one did (under the split tie breaker several may:
     see sourcing_partner_count and fct_opportunity_partners).
 -#}
+{{ config(alias='fct_opportunities') }}
 {{ by_opportunity_config() }}
 with
 
@@ -14,7 +15,7 @@ opportunities as (
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
     where {{ refreshed_opportunities('opportunity_id') }}
 ),
 

@@ -7,10 +7,11 @@
     same total (the won amount of deals with attribution touches). The sums of weights and
     amounts are exact (macro exact_sum), so every build gives the same digits.
 -#}
+{{ config(alias='mart_partner_attribution_by_model') }}
 with
 
 partner_attribution as (
-    select * from {{ ref('partner_attribution', 'fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
 ),
 
 by_partner as (

@@ -6,13 +6,14 @@
     MDF spend and referrals in the quarter they happened (see int_partner_quarterly_measures).
     The role label and ratios are the quarter's own.
 -#}
+{{ config(alias='mart_partner_scorecard_quarterly') }}
 {%- set quarter_start = fiscal_quarter_start_date(
     'quarterly_measures.fiscal_year', 'quarterly_measures.fiscal_quarter') %}
 
 with
 
 partners as (
-    select * from {{ ref('partner_attribution', 'dim_partners') }}
+    select * from {{ ref('partner_attribution', 'partner_attribution__dim_partners') }}
 ),
 
 quarterly_measures as (

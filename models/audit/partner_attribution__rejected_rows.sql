@@ -7,6 +7,7 @@
     (partner_attribution_load.malformed_lines) are here too: no key (the fields are not known), the reason
     `malformed CSV line: <what>`, and the line with its number and DuckDB's error as the record.
 -#}
+{{ config(alias='rejected_rows') }}
 {%- set base_models = {
     'accounts': 'base_crm__accounts',
     'partners': 'base_crm__partners',
