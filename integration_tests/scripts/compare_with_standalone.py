@@ -9,7 +9,9 @@
 Each manifest says where its build put every table of the package (database, schema, alias), so
 nothing here assumes a schema name. Every table of the marts, audit and reference layers is
 compared exactly, on the same engine: the same columns in the same order, and the same rows with
-the same multiplicity both ways (EXCEPT ALL). Exit 1, naming the tables, on any difference.
+the same multiplicity both ways (EXCEPT ALL). Each model's table in the package build also carries
+its description as a comment (persist_docs), so BI tools show it. Exit 1, naming the tables, on
+any difference or missing description.
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             cursor.execute(sql)
             return cursor.fetchall()
 
+        def comment(schema: str, table: str, _side: str) -> str | None:
+            return query(f"select obj_description(to_regclass('{quoted(schema, table)}'))")[0][0]
+
         def columns(schema: str, table: str, _side: str) -> list[str]:
             return [
                 row[0]
@@ -87,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
 
         def query(sql: str) -> list[tuple]:
             return connection.execute(sql).fetchall()
+
+        def comment(schema: str, table: str, side: str) -> str | None:
+            found = query(
+                "select comment from duckdb_tables() where database_name = "
+                f"'{side}' and schema_name = '{schema}' and table_name = '{table}'"
+            )
+            return found[0][0] if found else None
 
         def columns(schema: str, table: str, side: str) -> list[str]:
             return [
@@ -118,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{a_schema}.{a_table} ({rows} rows) vs {b_schema}.{b_table}: {verdict}")
         if only_a or only_b:
             differ.append(a_table)
+        if unique_id.startswith("model.") and not (comment(b_schema, b_table, right) or "").strip():
+            differ.append(f"{b_table}: no description in the warehouse (persist_docs)")
     if differ:
         print(f"the package's tables differ from the standalone build's: {differ}")
         return 1

@@ -4,6 +4,7 @@ host, compared with the standalone build, is a CI step (scripts/tasks.py test)."
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -157,3 +158,51 @@ def test_a_host_model_named_like_an_internal_node_stops_the_run_without_dbt_s_fl
     assert tested.returncode == 0, tested.stdout
     assert "would run on the" not in tested.stdout
     assert "not_null_int_partner_touches" in tested.stdout
+
+
+def test_a_host_that_sets_no_var_is_told_which_to_set(tmp_path: Path) -> None:
+    host = host_copy(tmp_path)
+    project = host / "dbt_project.yml"
+    text = project.read_text()
+    # the host's project without its partner_attribution: block of vars
+    start = text.index("vars:\n")
+    project.write_text(text[:start])
+    warehouse = tmp_path / "no_vars.duckdb"
+    assert dbt(host, "deps", warehouse=warehouse).returncode == 0
+    run = dbt(host, "run", "--select", "package:partner_attribution", warehouse=warehouse)
+    assert run.returncode != 0
+    # installed as a package, the default is to read the export's tables from the warehouse
+    assert "partner_attribution reads the generic tables from the warehouse" in run.stdout
+    assert "table main_partner_attribution_raw.accounts is missing" in run.stdout
+    assert "the var crm_schema" in run.stdout
+    assert "the var raw_data_dir" in run.stdout
+    assert package_tables(warehouse) == []
+
+
+def test_connector_tables_are_read_from_the_database_and_schema_the_host_names(
+    host: Path, tmp_path: Path
+) -> None:
+    variables = (
+        "{raw_data_dir: '', crm_source: salesforce, salesforce_database: fivetran_db, salesforce_schema: sf,"
+        " hubspot_database: other_db}"
+    )
+    parsed = dbt(
+        host,
+        "parse",
+        "--vars",
+        variables,
+        "--target-path",
+        str(tmp_path / "target"),
+        warehouse=tmp_path / "w.duckdb",
+    )
+    assert parsed.returncode == 0, parsed.stdout
+    manifest = json.loads((tmp_path / "target" / "manifest.json").read_text())
+    opportunity = manifest["sources"]["source.partner_attribution.partner_attribution_salesforce.opportunity"]
+    assert (opportunity["database"], opportunity["schema"], opportunity["identifier"]) == (
+        "fivetran_db",
+        "sf",
+        "opportunity",
+    )
+    assert opportunity["config"]["enabled"] is True
+    # the generic export's source is not read with crm_source salesforce
+    assert "source.partner_attribution.partner_attribution_crm.accounts" not in manifest["sources"]
