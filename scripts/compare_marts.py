@@ -53,10 +53,11 @@ Reader = Callable[[str, list[str]], list[tuple]]
 
 
 def contract_columns(mart: str) -> list[str]:
-    """The mart's contract columns, from whichever YAML file under models/marts declares it."""
+    """The mart's contract columns, from whichever YAML file under models/marts declares it (the
+    model partner_attribution__<mart>, whose table is named <mart>)."""
     for path in sorted(MARTS_DIR.glob("*.yml")):
         for model in yaml.safe_load(path.read_text()).get("models", []):
-            if model["name"] == mart:
+            if model["name"] == f"partner_attribution__{mart}":
                 return [column["name"] for column in model["columns"]]
     raise KeyError(f"no contract for {mart} under {MARTS_DIR}")
 

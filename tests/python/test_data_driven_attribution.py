@@ -16,7 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-MODEL = Path(__file__).resolve().parents[2] / "models" / "marts" / "mart_partner_data_driven_attribution.py"
+MODEL = (
+    Path(__file__).resolve().parents[2]
+    / "models"
+    / "marts"
+    / "partner_attribution__mart_partner_data_driven_attribution.py"
+)
 spec = importlib.util.spec_from_file_location("data_driven", MODEL)
 data_driven = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(data_driven)

@@ -33,6 +33,8 @@ def host_copy(directory: Path, clashing_model: str | None = None) -> Path:
 def dbt(host: Path, *args: str, warehouse: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.update(DBT_PROFILES_DIR=str(host), DBT_SEND_ANONYMOUS_USAGE_STATS="false", DUCKDB_PATH=str(warehouse))
+    # the test command sets DBT_PROJECT_DIR to this repository: here the project is the host
+    env["DBT_PROJECT_DIR"] = str(host)
     return subprocess.run([DBT, *args], cwd=host, env=env, capture_output=True, text=True)
 
 

@@ -297,7 +297,7 @@ def test_sparse_export_builds_green(builds: dict[str, DbtRun], case: str) -> Non
         node: status for node, status in statuses.items() if status not in ("success", "pass", "no-op")
     } == {}
     assert any(node.startswith("unit_test.") for node in statuses)
-    assert any(".mart_partner_data_driven_attribution" in node for node in statuses)
+    assert any(".partner_attribution__mart_partner_data_driven_attribution" in node for node in statuses)
     assert run.query("select count(*) from audit.rejected_rows") == [(0,)]
     CHECKS[case](run)
 
