@@ -33,12 +33,12 @@ from pathlib import Path
 
 import duckdb
 import yaml
+from publish import PUBLISHED_SCHEMAS
+from tasks import DEMO_AS_OF_DATE as AS_OF_DATE
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "target" / "published_tables"
-AS_OF_DATE = "2025-12-31"
 SCENARIOS = ("demo", "parquet_20k", "generic", "salesforce", "hubspot")
-PUBLISHED_SCHEMAS = ("marts", "audit", "semantic", "dbt_test__audit")
 
 
 def scenario_vars(name: str, work: Path) -> dict:

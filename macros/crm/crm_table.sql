@@ -24,7 +24,7 @@
     {%- endif -%}
     {%- set missing = crm_missing_fields(crm, table) -%}
     {%- if missing['table'] -%}
-        {%- set node = graph.sources.get('source.partner_attribution.' ~ crm_source_name(crm) ~ '.' ~ table) -%}
+        {%- set node = crm_source_node(crm, table) -%}
         {%- if node is none or not node.meta.get('optional', false) -%}
             {{ exceptions.raise_compiler_error("The " ~ crm ~ " table " ~ relation ~ " does not exist; "
                 ~ check_landed_tables_hint(crm)) }}

@@ -43,16 +43,8 @@
     {%- set raw_dir = partner_raw_data_dir() -%}
     {%- set raw_schema = partner_raw_schema() -%}
     {%- set malformed_lines = adapter.quote(raw_schema) ~ '.' ~ adapter.quote('malformed_lines') -%}
-    {%- if execute and not raw_dir -%}
-        {#- the raw tables are in the warehouse already (a connector landed them): no file was
-            read, so no line was malformed, but rejected_rows reads the (empty) record -#}
-        {%- do claim_raw_relation(raw_schema, 'malformed_lines') -%}
-        {%- do run_query('create table ' ~ malformed_lines ~ ' (source_table varchar, line_number bigint, '
-            ~ 'error_type varchar, csv_line varchar, error_message varchar)') -%}
-        {%- do check_landed_tables() -%}
-    {%- endif -%}
+    {%- set raw_dir = raw_dir.rstrip('/') -%}
     {%- if execute and raw_dir -%}
-        {%- set raw_dir = raw_dir.rstrip('/') -%}
         {%- set listed = run_query("select file from glob('" ~ raw_dir | replace("'", "''") ~ "/*')") -%}
         {%- set present = [] -%}
         {%- for row in listed.rows -%}
@@ -66,11 +58,18 @@
                 ~ "already in the warehouse (vars crm_schema, salesforce_schema, hubspot_schema)."
             ) }}
         {%- endif -%}
-
+    {%- endif -%}
+    {%- if execute -%}
+        {#- the record of malformed lines, which rejected_rows reads: filled below from the files;
+            empty where the raw tables are in the warehouse already (no file was read) -#}
         {%- do claim_raw_relation(raw_schema, 'malformed_lines') -%}
-        {%- do run_query('create table ' ~ malformed_lines ~ ' (source_table varchar, '
-            ~ 'line_number bigint, error_type varchar, csv_line varchar, error_message varchar)') -%}
-
+        {%- do run_query('create table ' ~ malformed_lines ~ ' (source_table varchar, line_number bigint, '
+            ~ 'error_type varchar, csv_line varchar, error_message varchar)') -%}
+    {%- endif -%}
+    {%- if execute and not raw_dir -%}
+        {%- do check_landed_tables() -%}
+    {%- endif -%}
+    {%- if execute and raw_dir -%}
         {%- for raw_table in raw_export_tables() -%}
             {%- set table = raw_table.name -%}
             {%- set columns = raw_table.columns -%}
