@@ -54,12 +54,24 @@ positioned as (
     from touch_days
 ),
 
+-- the time-decay normaliser, added in activity order: a window sum of doubles depends on the
+-- order rows arrive in, and so differed in the last bit between two builds of the same export
+decay_totals as (
+    select
+        opportunity_id,
+        {{ ordered_sum(attribution_time_decay_factor(), binary_order('activity_id')) }} as decay_total
+    from positioned
+    group by opportunity_id
+),
+
 decayed as (
     select
         positioned.*,
         {{ attribution_time_decay_factor() }} as decay_factor,
-        sum({{ attribution_time_decay_factor() }}) over (partition by opportunity_id) as decay_total
+        decay_totals.decay_total
     from positioned
+    inner join decay_totals
+        on positioned.opportunity_id = decay_totals.opportunity_id
 ),
 
 final as (

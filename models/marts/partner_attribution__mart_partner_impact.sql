@@ -8,59 +8,10 @@
     side has fewer closed deals than var impact_min_closed_deals.
 -#}
 {{ config(alias='mart_partner_impact') }}
-{%- set sides = {'attached': 'is_partner_attached', 'not_attached': 'not is_partner_attached'} -%}
+{#- z: the normal quantile of the 95% intervals; a side with fewer closed deals than min_closed is flagged -#}
 {%- set z = 1.96 -%}
 {%- set min_closed = partner_var('impact_min_closed_deals') -%}
-{%- set double = type_double() -%}
-{%- set int = dbt.type_int() -%}
-{%- set text = dbt.type_string() -%}
-{%- set sums = [] -%}
-{%- set measures = [] -%}
-{%- set columns = [] -%}
-{%- for side, condition in sides.items() -%}
-    {%- set won = 'is_won and ' ~ condition -%}
-    {%- do sums.append('sum(case when ' ~ condition ~ ' then 1 else 0 end) as ' ~ side ~ '_closed_opportunities') -%}
-    {%- do sums.append('sum(case when ' ~ won ~ ' then 1 else 0 end) as ' ~ side ~ '_won_opportunities') -%}
-    {%- do sums.append('avg(case when ' ~ won ~ ' then amount end) as ' ~ side ~ '_average_won_amount') -%}
-    {%- do sums.append('count(case when ' ~ won ~ ' then amount end) as ' ~ side ~ '_won_amounts') -%}
-    {%- do sums.append('stddev_samp(case when ' ~ won ~ ' then cast(amount as ' ~ double ~ ') end) as '
-        ~ side ~ '_won_amount_stddev') -%}
-    {%- do sums.append(median('case when ' ~ condition ~ ' then sales_cycle_days end')
-        ~ ' as ' ~ side ~ '_median_sales_cycle_days') -%}
-    {%- do sums.append('max(case when ' ~ condition ~ ' and cycle_rank = cycle_lower_rank then sales_cycle_days end)'
-        ~ ' as ' ~ side ~ '_median_sales_cycle_days_lower_95') -%}
-    {%- do sums.append('max(case when ' ~ condition ~ ' and cycle_rank = cycle_upper_rank then sales_cycle_days end)'
-        ~ ' as ' ~ side ~ '_median_sales_cycle_days_upper_95') -%}
-
-    {%- set average = 'cast(' ~ side ~ '_average_won_amount as ' ~ double ~ ')' -%}
-    {%- set margin = 'cast(' ~ z ~ ' as ' ~ double ~ ') * ' ~ side ~ '_won_amount_stddev / sqrt(cast('
-        ~ side ~ '_won_amounts as ' ~ double ~ '))' -%}
-    {%- do measures.append(side ~ '_closed_opportunities') -%}
-    {%- do measures.append(side ~ '_won_opportunities') -%}
-    {%- do measures.append('cast(' ~ side ~ '_won_opportunities as ' ~ double ~ ') / nullif(cast('
-        ~ side ~ '_closed_opportunities as ' ~ double ~ '), 0) as ' ~ side ~ '_win_rate') -%}
-    {%- for bound in ['lower', 'upper'] -%}
-        {%- do measures.append(wilson_interval(side ~ '_won_opportunities', side ~ '_closed_opportunities', bound, z)
-            ~ ' as ' ~ side ~ '_win_rate_' ~ bound ~ '_95') -%}
-    {%- endfor -%}
-    {%- do measures.append(average ~ ' as ' ~ side ~ '_average_won_amount') -%}
-    {%- do measures.append('case when ' ~ side ~ '_won_amounts >= 2 then ' ~ average ~ ' - ' ~ margin
-        ~ ' end as ' ~ side ~ '_average_won_amount_lower_95') -%}
-    {%- do measures.append('case when ' ~ side ~ '_won_amounts >= 2 then ' ~ average ~ ' + ' ~ margin
-        ~ ' end as ' ~ side ~ '_average_won_amount_upper_95') -%}
-    {%- for suffix in ['', '_lower_95', '_upper_95'] -%}
-        {%- do measures.append(side ~ '_median_sales_cycle_days' ~ suffix) -%}
-    {%- endfor -%}
-
-    {%- for count in ['closed_opportunities', 'won_opportunities'] -%}
-        {%- do columns.append('cast(' ~ side ~ '_' ~ count ~ ' as ' ~ int ~ ') as ' ~ side ~ '_' ~ count) -%}
-    {%- endfor -%}
-    {%- for measure in ['win_rate', 'win_rate_lower_95', 'win_rate_upper_95', 'average_won_amount',
-                        'average_won_amount_lower_95', 'average_won_amount_upper_95', 'median_sales_cycle_days',
-                        'median_sales_cycle_days_lower_95', 'median_sales_cycle_days_upper_95'] -%}
-        {%- do columns.append('cast(' ~ side ~ '_' ~ measure ~ ' as ' ~ double ~ ') as ' ~ side ~ '_' ~ measure) -%}
-    {%- endfor -%}
-{%- endfor %}
+{%- set double = type_double() %}
 
 with
 
@@ -129,7 +80,15 @@ ranked as (
         ) as cycle_rank,
         count(sales_cycle_days) over (
             partition by segment, region, opportunity_type, market_motion, is_partner_attached
-        ) as cycle_count
+        ) as cycle_count,
+        -- the won amounts' exact mean per side, from which their spread is summed in a fixed
+        -- order: stddev_samp over doubles moved in the last bit between two builds
+        avg(case when is_won and is_partner_attached then amount end) over (
+            partition by segment, region, opportunity_type, market_motion
+        ) as attached_won_amount_mean,
+        avg(case when is_won and not is_partner_attached then amount end) over (
+            partition by segment, region, opportunity_type, market_motion
+        ) as not_attached_won_amount_mean
     from segmented
 ),
 
@@ -147,7 +106,36 @@ aggregated as (
         region,
         opportunity_type,
         market_motion,
-        {{ sums | join(',\n        ') }}
+        sum(case when is_partner_attached then 1 else 0 end) as attached_closed_opportunities,
+        sum(case when is_won and is_partner_attached then 1 else 0 end) as attached_won_opportunities,
+        avg(case when is_won and is_partner_attached then amount end) as attached_average_won_amount,
+        count(case when is_won and is_partner_attached then amount end) as attached_won_amounts,
+        {{ ordered_stddev_samp(
+            'case when is_won and is_partner_attached then amount end',
+            'attached_won_amount_mean',
+            binary_order('opportunity_id'),
+        ) }} as attached_won_amount_stddev,
+        {{ median('case when is_partner_attached then sales_cycle_days end') }}
+            as attached_median_sales_cycle_days,
+        max(case when is_partner_attached and cycle_rank = cycle_lower_rank then sales_cycle_days end)
+            as attached_median_sales_cycle_days_lower_95,
+        max(case when is_partner_attached and cycle_rank = cycle_upper_rank then sales_cycle_days end)
+            as attached_median_sales_cycle_days_upper_95,
+        sum(case when not is_partner_attached then 1 else 0 end) as not_attached_closed_opportunities,
+        sum(case when is_won and not is_partner_attached then 1 else 0 end) as not_attached_won_opportunities,
+        avg(case when is_won and not is_partner_attached then amount end) as not_attached_average_won_amount,
+        count(case when is_won and not is_partner_attached then amount end) as not_attached_won_amounts,
+        {{ ordered_stddev_samp(
+            'case when is_won and not is_partner_attached then amount end',
+            'not_attached_won_amount_mean',
+            binary_order('opportunity_id'),
+        ) }} as not_attached_won_amount_stddev,
+        {{ median('case when not is_partner_attached then sales_cycle_days end') }}
+            as not_attached_median_sales_cycle_days,
+        max(case when not is_partner_attached and cycle_rank = cycle_lower_rank then sales_cycle_days end)
+            as not_attached_median_sales_cycle_days_lower_95,
+        max(case when not is_partner_attached and cycle_rank = cycle_upper_rank then sales_cycle_days end)
+            as not_attached_median_sales_cycle_days_upper_95
     from with_interval_ranks
     group by
         segment,
@@ -162,18 +150,72 @@ measured as (
         region,
         opportunity_type,
         market_motion,
-        {{ measures | join(',\n        ') }}
+        attached_closed_opportunities,
+        attached_won_opportunities,
+        cast(attached_won_opportunities as {{ double }})
+        / nullif(cast(attached_closed_opportunities as {{ double }}), 0) as attached_win_rate,
+        {{ wilson_interval('attached_won_opportunities', 'attached_closed_opportunities', 'lower', z) }}
+            as attached_win_rate_lower_95,
+        {{ wilson_interval('attached_won_opportunities', 'attached_closed_opportunities', 'upper', z) }}
+            as attached_win_rate_upper_95,
+        cast(attached_average_won_amount as {{ double }}) as attached_average_won_amount,
+        {{ normal_interval('attached_average_won_amount', 'attached_won_amount_stddev', 'attached_won_amounts',
+            'lower', z) }} as attached_average_won_amount_lower_95,
+        {{ normal_interval('attached_average_won_amount', 'attached_won_amount_stddev', 'attached_won_amounts',
+            'upper', z) }} as attached_average_won_amount_upper_95,
+        attached_median_sales_cycle_days,
+        attached_median_sales_cycle_days_lower_95,
+        attached_median_sales_cycle_days_upper_95,
+        not_attached_closed_opportunities,
+        not_attached_won_opportunities,
+        cast(not_attached_won_opportunities as {{ double }})
+        / nullif(cast(not_attached_closed_opportunities as {{ double }}), 0) as not_attached_win_rate,
+        {{ wilson_interval('not_attached_won_opportunities', 'not_attached_closed_opportunities', 'lower', z) }}
+            as not_attached_win_rate_lower_95,
+        {{ wilson_interval('not_attached_won_opportunities', 'not_attached_closed_opportunities', 'upper', z) }}
+            as not_attached_win_rate_upper_95,
+        cast(not_attached_average_won_amount as {{ double }}) as not_attached_average_won_amount,
+        {{ normal_interval('not_attached_average_won_amount', 'not_attached_won_amount_stddev',
+            'not_attached_won_amounts', 'lower', z) }} as not_attached_average_won_amount_lower_95,
+        {{ normal_interval('not_attached_average_won_amount', 'not_attached_won_amount_stddev',
+            'not_attached_won_amounts', 'upper', z) }} as not_attached_average_won_amount_upper_95,
+        not_attached_median_sales_cycle_days,
+        not_attached_median_sales_cycle_days_lower_95,
+        not_attached_median_sales_cycle_days_upper_95
     from aggregated
 ),
 
 final as (
     select
-        cast(segment as {{ text }}) as segment,
-        cast(region as {{ text }}) as region,
-        cast(opportunity_type as {{ text }}) as opportunity_type,
-        cast(market_motion as {{ text }}) as market_motion,
-        cast({{ min_closed }} as {{ int }}) as min_closed_opportunities,
-        {{ columns | join(',\n        ') }},
+        cast(segment as {{ dbt.type_string() }}) as segment,
+        cast(region as {{ dbt.type_string() }}) as region,
+        cast(opportunity_type as {{ dbt.type_string() }}) as opportunity_type,
+        cast(market_motion as {{ dbt.type_string() }}) as market_motion,
+        cast({{ min_closed }} as {{ dbt.type_int() }}) as min_closed_opportunities,
+        cast(attached_closed_opportunities as {{ dbt.type_int() }}) as attached_closed_opportunities,
+        cast(attached_won_opportunities as {{ dbt.type_int() }}) as attached_won_opportunities,
+        cast(attached_win_rate as {{ double }}) as attached_win_rate,
+        cast(attached_win_rate_lower_95 as {{ double }}) as attached_win_rate_lower_95,
+        cast(attached_win_rate_upper_95 as {{ double }}) as attached_win_rate_upper_95,
+        cast(attached_average_won_amount as {{ double }}) as attached_average_won_amount,
+        cast(attached_average_won_amount_lower_95 as {{ double }}) as attached_average_won_amount_lower_95,
+        cast(attached_average_won_amount_upper_95 as {{ double }}) as attached_average_won_amount_upper_95,
+        cast(attached_median_sales_cycle_days as {{ double }}) as attached_median_sales_cycle_days,
+        cast(attached_median_sales_cycle_days_lower_95 as {{ double }}) as attached_median_sales_cycle_days_lower_95,
+        cast(attached_median_sales_cycle_days_upper_95 as {{ double }}) as attached_median_sales_cycle_days_upper_95,
+        cast(not_attached_closed_opportunities as {{ dbt.type_int() }}) as not_attached_closed_opportunities,
+        cast(not_attached_won_opportunities as {{ dbt.type_int() }}) as not_attached_won_opportunities,
+        cast(not_attached_win_rate as {{ double }}) as not_attached_win_rate,
+        cast(not_attached_win_rate_lower_95 as {{ double }}) as not_attached_win_rate_lower_95,
+        cast(not_attached_win_rate_upper_95 as {{ double }}) as not_attached_win_rate_upper_95,
+        cast(not_attached_average_won_amount as {{ double }}) as not_attached_average_won_amount,
+        cast(not_attached_average_won_amount_lower_95 as {{ double }}) as not_attached_average_won_amount_lower_95,
+        cast(not_attached_average_won_amount_upper_95 as {{ double }}) as not_attached_average_won_amount_upper_95,
+        cast(not_attached_median_sales_cycle_days as {{ double }}) as not_attached_median_sales_cycle_days,
+        cast(not_attached_median_sales_cycle_days_lower_95 as {{ double }})
+            as not_attached_median_sales_cycle_days_lower_95,
+        cast(not_attached_median_sales_cycle_days_upper_95 as {{ double }})
+            as not_attached_median_sales_cycle_days_upper_95,
         cast(attached_win_rate - not_attached_win_rate as {{ double }}) as win_rate_difference,
         cast(attached_average_won_amount / nullif(not_attached_average_won_amount, 0) as {{ double }})
             as average_won_amount_ratio,
