@@ -8,46 +8,7 @@
     Expansion and renewal deals are included, so customer-success attach shows.
 -#}
 {{ config(alias='mart_partner_attach') }}
-{%- set levels = {
-    'attached': 'is_partner_attached',
-    'influenced': 'is_partner_influenced',
-    'sourced': 'is_partner_sourced',
-    'resold': 'is_partner_resold',
-    'deployed': 'is_partner_deployed',
-    'partner_led': 'is_partner_led',
-} -%}
-{%- set sides = {'attached': 'is_partner_attached', 'not_attached': 'not is_partner_attached'} -%}
-{%- set double = type_double() -%}
-{%- set int = dbt.type_int() -%}
-{%- set amount_type = type_amount() -%}
-{%- set sums = [] -%}
-{%- set measures = [] -%}
-{%- for level, flag in levels.items() -%}
-    {%- do sums.append('sum(case when ' ~ flag ~ ' then 1 else 0 end) as ' ~ level ~ '_opportunities') -%}
-    {%- do sums.append('sum(case when ' ~ flag ~ ' then amount else 0 end) as ' ~ level ~ '_amount') -%}
-    {%- do measures.append('cast(' ~ level ~ '_opportunities as ' ~ int ~ ') as ' ~ level ~ '_opportunities') -%}
-    {%- do measures.append('cast(' ~ level ~ '_amount as ' ~ amount_type ~ ') as ' ~ level ~ '_amount') -%}
-    {%- do measures.append('cast(' ~ level ~ '_opportunities as ' ~ double ~ ') / opportunities as '
-        ~ level ~ '_rate') -%}
-    {%- do measures.append('cast(' ~ level ~ '_amount as ' ~ double ~ ') / nullif(amount, 0) as '
-        ~ level ~ '_amount_rate') -%}
-{%- endfor -%}
-{%- do measures.append('cast(sourced_opportunities as ' ~ double ~ ') / nullif(attached_opportunities, 0)'
-    ~ ' as sourced_share_of_attached') -%}
-{%- for side, condition in sides.items() -%}
-    {%- do sums.append('sum(case when is_closed and ' ~ condition ~ ' then 1 else 0 end) as closed_' ~ side) -%}
-    {%- do sums.append('sum(case when is_won and ' ~ condition ~ ' then 1 else 0 end) as won_' ~ side) -%}
-    {%- do sums.append('avg(case when is_won and ' ~ condition ~ ' then amount end) as average_won_amount_' ~ side) -%}
-    {%- do sums.append(median('case when is_closed and ' ~ condition ~ ' then sales_cycle_days end')
-        ~ ' as median_sales_cycle_days_' ~ side) -%}
-    {%- do measures.append('cast(closed_' ~ side ~ ' as ' ~ int ~ ') as closed_' ~ side) -%}
-    {%- do measures.append('cast(won_' ~ side ~ ' as ' ~ int ~ ') as won_' ~ side) -%}
-    {%- do measures.append('cast(won_' ~ side ~ ' as ' ~ double ~ ') / nullif(closed_' ~ side ~ ', 0) as win_rate_'
-        ~ side) -%}
-    {%- do measures.append('cast(average_won_amount_' ~ side ~ ' as ' ~ double ~ ') as average_won_amount_' ~ side) -%}
-    {%- do measures.append('cast(median_sales_cycle_days_' ~ side ~ ' as ' ~ double ~ ') as median_sales_cycle_days_'
-        ~ side) -%}
-{%- endfor %}
+{%- set double = type_double() %}
 
 with
 
@@ -94,7 +55,28 @@ aggregated as (
         opportunity_type,
         count(*) as opportunities,
         sum(amount) as amount,
-        {{ sums | join(',\n        ') }}
+        sum(case when is_partner_attached then 1 else 0 end) as attached_opportunities,
+        sum(case when is_partner_attached then amount else 0 end) as attached_amount,
+        sum(case when is_partner_influenced then 1 else 0 end) as influenced_opportunities,
+        sum(case when is_partner_influenced then amount else 0 end) as influenced_amount,
+        sum(case when is_partner_sourced then 1 else 0 end) as sourced_opportunities,
+        sum(case when is_partner_sourced then amount else 0 end) as sourced_amount,
+        sum(case when is_partner_resold then 1 else 0 end) as resold_opportunities,
+        sum(case when is_partner_resold then amount else 0 end) as resold_amount,
+        sum(case when is_partner_deployed then 1 else 0 end) as deployed_opportunities,
+        sum(case when is_partner_deployed then amount else 0 end) as deployed_amount,
+        sum(case when is_partner_led then 1 else 0 end) as partner_led_opportunities,
+        sum(case when is_partner_led then amount else 0 end) as partner_led_amount,
+        sum(case when is_closed and is_partner_attached then 1 else 0 end) as closed_attached,
+        sum(case when is_won and is_partner_attached then 1 else 0 end) as won_attached,
+        avg(case when is_won and is_partner_attached then amount end) as average_won_amount_attached,
+        {{ median('case when is_closed and is_partner_attached then sales_cycle_days end') }}
+            as median_sales_cycle_days_attached,
+        sum(case when is_closed and not is_partner_attached then 1 else 0 end) as closed_not_attached,
+        sum(case when is_won and not is_partner_attached then 1 else 0 end) as won_not_attached,
+        avg(case when is_won and not is_partner_attached then amount end) as average_won_amount_not_attached,
+        {{ median('case when is_closed and not is_partner_attached then sales_cycle_days end') }}
+            as median_sales_cycle_days_not_attached
     from by_grain
     group by
         period_basis,
@@ -115,7 +97,41 @@ final as (
         cast(opportunity_type as {{ dbt.type_string() }}) as opportunity_type,
         cast(opportunities as {{ dbt.type_int() }}) as opportunities,
         cast(amount as {{ type_amount() }}) as amount,
-        {{ measures | join(',\n        ') }}
+        cast(attached_opportunities as {{ dbt.type_int() }}) as attached_opportunities,
+        cast(attached_amount as {{ type_amount() }}) as attached_amount,
+        cast(attached_opportunities as {{ double }}) / opportunities as attached_rate,
+        cast(attached_amount as {{ double }}) / nullif(amount, 0) as attached_amount_rate,
+        cast(influenced_opportunities as {{ dbt.type_int() }}) as influenced_opportunities,
+        cast(influenced_amount as {{ type_amount() }}) as influenced_amount,
+        cast(influenced_opportunities as {{ double }}) / opportunities as influenced_rate,
+        cast(influenced_amount as {{ double }}) / nullif(amount, 0) as influenced_amount_rate,
+        cast(sourced_opportunities as {{ dbt.type_int() }}) as sourced_opportunities,
+        cast(sourced_amount as {{ type_amount() }}) as sourced_amount,
+        cast(sourced_opportunities as {{ double }}) / opportunities as sourced_rate,
+        cast(sourced_amount as {{ double }}) / nullif(amount, 0) as sourced_amount_rate,
+        cast(resold_opportunities as {{ dbt.type_int() }}) as resold_opportunities,
+        cast(resold_amount as {{ type_amount() }}) as resold_amount,
+        cast(resold_opportunities as {{ double }}) / opportunities as resold_rate,
+        cast(resold_amount as {{ double }}) / nullif(amount, 0) as resold_amount_rate,
+        cast(deployed_opportunities as {{ dbt.type_int() }}) as deployed_opportunities,
+        cast(deployed_amount as {{ type_amount() }}) as deployed_amount,
+        cast(deployed_opportunities as {{ double }}) / opportunities as deployed_rate,
+        cast(deployed_amount as {{ double }}) / nullif(amount, 0) as deployed_amount_rate,
+        cast(partner_led_opportunities as {{ dbt.type_int() }}) as partner_led_opportunities,
+        cast(partner_led_amount as {{ type_amount() }}) as partner_led_amount,
+        cast(partner_led_opportunities as {{ double }}) / opportunities as partner_led_rate,
+        cast(partner_led_amount as {{ double }}) / nullif(amount, 0) as partner_led_amount_rate,
+        cast(sourced_opportunities as {{ double }}) / nullif(attached_opportunities, 0) as sourced_share_of_attached,
+        cast(closed_attached as {{ dbt.type_int() }}) as closed_attached,
+        cast(won_attached as {{ dbt.type_int() }}) as won_attached,
+        cast(won_attached as {{ double }}) / nullif(closed_attached, 0) as win_rate_attached,
+        cast(average_won_amount_attached as {{ double }}) as average_won_amount_attached,
+        cast(median_sales_cycle_days_attached as {{ double }}) as median_sales_cycle_days_attached,
+        cast(closed_not_attached as {{ dbt.type_int() }}) as closed_not_attached,
+        cast(won_not_attached as {{ dbt.type_int() }}) as won_not_attached,
+        cast(won_not_attached as {{ double }}) / nullif(closed_not_attached, 0) as win_rate_not_attached,
+        cast(average_won_amount_not_attached as {{ double }}) as average_won_amount_not_attached,
+        cast(median_sales_cycle_days_not_attached as {{ double }}) as median_sales_cycle_days_not_attached
     from aggregated
 )
 
