@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -26,7 +27,21 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def _load_constants():
+    """partner_tools/constants.py, loaded from its file: the package's other modules need .venv,
+    which may not exist yet, and this script runs with python3 from scripts/, where the package
+    is not importable; the constants module is standard library only, so it loads anywhere."""
+    path = Path(__file__).resolve().parent.parent / "partner_tools" / "constants.py"
+    spec = importlib.util.spec_from_file_location("partner_tools_constants", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_constants = _load_constants()
+ROOT = _constants.ROOT
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 REQUIREMENTS = ROOT / "requirements.txt"
@@ -40,15 +55,14 @@ METRICFLOW_REQUIREMENTS = ROOT / "requirements-metricflow.txt"
 OLDEST_DBT_VENV = ROOT / ".venv-dbt-oldest"
 OLDEST_DBT_REQUIREMENTS = ROOT / "requirements-oldest.txt"
 
-# The bundled demo export ends on this day; building "as of" it keeps the demo's answers fixed.
-DEMO_AS_OF_DATE = "2025-12-31"
-DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
+DEMO_AS_OF_DATE = _constants.DEMO_AS_OF_DATE
+DEFAULT_WAREHOUSE = _constants.DEFAULT_WAREHOUSE
 TEST_WAREHOUSE = ROOT / "target" / "test" / "partner_attribution.duckdb"
 ENGINES = ("duckdb", "postgres", "spark")
 TEST_SPARK_STATE = ROOT / "target" / "test" / "spark"
 # a host dbt project that installs this one as a package (packages.yml: local ../)
 INTEGRATION_TESTS = ROOT / "integration_tests"
-# the throw-away PostgreSQL server that scripts/local_postgres.py starts for the tests
+# the throw-away PostgreSQL server that partner_tools.local_postgres starts for the tests
 TEST_POSTGRES = {
     "PGHOST": "127.0.0.1",
     "PGPORT": os.environ.get("PARTNER_TEST_PGPORT", "55432"),
@@ -119,16 +133,16 @@ def build_demo(args: argparse.Namespace) -> int:
         return code
     # readers (BI tools) use the published copy: swapped in whole, never blocking the next build
     published = warehouse.with_name(f"{warehouse.stem}_published.duckdb")
-    publish = [str(BIN / "python"), str(ROOT / "scripts" / "publish.py"), "--warehouse", str(warehouse)]
+    publish = [str(BIN / "python"), "-m", "partner_tools.publish", "--warehouse", str(warehouse)]
     code = run([*publish, "--published", str(published)], env)
     if code != 0:
         return code
-    code = run([str(BIN / "python"), str(ROOT / "scripts" / "summary.py"), str(published)], env)
+    code = run([str(BIN / "python"), "-m", "partner_tools.summary", str(published)], env)
     if code != 0:
         return code
     # the partner report: charts from the published marts, one HTML file beside the warehouse
     report = warehouse.with_name("partner_report.html")
-    command = [str(BIN / "python"), str(ROOT / "scripts" / "report.py"), "--warehouse", str(published)]
+    command = [str(BIN / "python"), "-m", "partner_tools.report", "--warehouse", str(published)]
     code = run([*command, "--output", str(report), "--as-of-date", args.as_of_date], env)
     if code == 0:
         log(f"open the partner report in a browser: {report}")
@@ -204,7 +218,7 @@ def test(args: argparse.Namespace) -> int:
         if shape is None:
             name, build_vars = engine, variables
         else:
-            vars_file = ROOT / "data" / "crm_shapes" / shape / "dbt_vars.yml"
+            vars_file = _constants.CRM_SHAPES_DIR / shape / "dbt_vars.yml"
             lines = vars_file.read_text().splitlines(True)
             # without its comment lines, so that the logged command shows the vars
             name, build_vars = (
@@ -219,7 +233,7 @@ def test(args: argparse.Namespace) -> int:
             counter=lambda: count_dbt_results(ROOT / target_path / "run_results.json"),
         )
 
-    compare = [str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(TEST_WAREHOUSE)]
+    compare = [str(BIN / "python"), "-m", "partner_tools.compare_marts", "--duckdb", str(TEST_WAREHOUSE)]
     dbt_build("duckdb", dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)))
 
     def package_build(
@@ -282,7 +296,10 @@ def test(args: argparse.Namespace) -> int:
     # the semantic layer: mf validate-configs, and mf query answers checked against SQL on the marts
     step(
         "semantic layer",
-        [str(METRICFLOW_VENV / "bin" / "python"), "scripts/check_semantic_layer.py", str(TEST_WAREHOUSE)],
+        [
+            *(str(METRICFLOW_VENV / "bin" / "python"), "-m", "partner_tools.check_semantic_layer"),
+            str(TEST_WAREHOUSE),
+        ],
         dbt_env(DUCKDB_PATH=str(TEST_WAREHOUSE)),
     )
 
@@ -290,16 +307,16 @@ def test(args: argparse.Namespace) -> int:
         postgres_env = dbt_env(DBT_TARGET="postgres", **TEST_POSTGRES)
         step(
             "postgres up",
-            [str(BIN / "python"), "scripts/local_postgres.py", "start", "--fresh-database"],
+            [str(BIN / "python"), "-m", "partner_tools.local_postgres", "start", "--fresh-database"],
             postgres_env,
         )
-        step("load raw (pg)", [str(BIN / "python"), "scripts/load_raw_export.py"], postgres_env)
+        step("load raw (pg)", [str(BIN / "python"), "-m", "partner_tools.load_raw_export"], postgres_env)
         dbt_build("postgres", postgres_env)
         step("same marts pg", [*compare, "--postgres"], postgres_env)
         # the host's CRM export is already in the warehouse (schema crm_export), as a loader landed it
         step(
             "load crm_export (pg)",
-            [str(BIN / "python"), "scripts/load_raw_export.py", "--schema", "crm_export"],
+            [str(BIN / "python"), "-m", "partner_tools.load_raw_export", "--schema", "crm_export"],
             postgres_env,
         )
         manifest = package_build("postgres", postgres_env, extra=("--vars", '{raw_data_dir: ""}'))
@@ -328,7 +345,8 @@ def test(args: argparse.Namespace) -> int:
         step(
             "same marts sf spark",
             [
-                *(str(BIN / "python"), "scripts/compare_marts.py", "--duckdb", str(shapes_warehouse)),
+                *(str(BIN / "python"), "-m", "partner_tools.compare_marts"),
+                *("--duckdb", str(shapes_warehouse)),
                 *("--spark-warehouse", str(TEST_SPARK_STATE) + "_salesforce/warehouse"),
             ],
         )
@@ -354,7 +372,7 @@ def test(args: argparse.Namespace) -> int:
         )
 
     # the report test opens the partner report in Debian's Chromium (installed here when root)
-    step("browser", [str(BIN / "python"), "scripts/install_browser.py"])
+    step("browser", [str(BIN / "python"), "-m", "partner_tools.install_browser"])
     report = ROOT / "target" / "test" / "pytest.xml"
     # two test files at a time (each test's dbt builds are mostly one core's work): 28 -> 17 minutes
     # on the 2-core CI machine; a file's tests stay together, so module-wide builds are built once

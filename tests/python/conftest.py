@@ -13,7 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from partner_tools.constants import ROOT
+
 FIXTURES = ROOT / "tests" / "fixtures"
 DBT = str(Path(sys.executable).parent / "dbt")
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from partner_tools.constants import DEMO_AS_OF_DATE
+
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "partner_attribution__activity_types.csv"
 
 TOUCH_MODELS = (
@@ -81,7 +83,7 @@ class Activity:
 
 @dataclass(frozen=True)
 class Config:
-    as_of_date: str = "2025-12-31"
+    as_of_date: str = DEMO_AS_OF_DATE
     attribution_lookback_days: int = 180
     post_close_window_days: int = 180
     sourcing_lookback_days: int = 90

@@ -2,7 +2,7 @@
 
 Installed as a package, the project's layers land in the host's schemas (by default
 main_partner_attribution_marts, ...), beside the host's own models. The fast tests build a tiny
-warehouse laid out so, with a manifest naming those schemas, and check that scripts/publish.py
+warehouse laid out so, with a manifest naming those schemas, and check that partner_tools.publish
 copies exactly the package's reader relations under the stable published names (marts, audit,
 semantic, dbt_test__audit), and that summary.py and report.py read the warehouse and the
 publication alike. The MetricFlow tests parse the real project (its semantic models and metrics),
@@ -22,10 +22,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import report
-import summary
-from check_semantic_layer import CHECKS, Check, compare
-from publish import (
+
+from partner_tools import summary
+from partner_tools.check_semantic_layer import CHECKS, Check, compare
+from partner_tools.constants import ROOT
+from partner_tools.publish import (
     CATALOG,
     STANDALONE,
     layout_from_manifest,
@@ -35,8 +36,8 @@ from publish import (
     published_semantic_manifest,
     reader_schemas,
 )
+from partner_tools.report import queries
 
-ROOT = Path(__file__).resolve().parents[2]
 MF = ROOT / ".venv-metricflow" / "bin" / "mf"
 DBT = str(Path(sys.executable).parent / "dbt")
 HOST = "main_partner_attribution_"  # the prefix a host's default generate_schema_name gives the layers
@@ -151,7 +152,7 @@ def host_manifest() -> dict:
 
 
 def run_publish(warehouse: Path, published: Path, *options: str) -> int:
-    """scripts/publish.py's command line."""
+    """partner_tools.publish's command line."""
     return main(["--warehouse", str(warehouse), "--published", str(published), *options])
 
 
@@ -246,7 +247,7 @@ def test_summary_and_report_read_a_host_warehouse_and_its_publication(host_build
         str(warehouse), ""
     ).replace(HOST, "")
     for path in (warehouse, published):
-        marts = report.load(path, layout)
+        marts = queries.load(path, layout)
         assert marts.headline["opportunities"] == 3 and marts.scorecard["partner_name"].tolist()
         assert "mart_partner_attach" in marts.missing and "fct_opportunities" not in marts.missing
     with duckdb.connect(str(published), read_only=True) as connection:

@@ -1,6 +1,6 @@
 """The Salesforce and HubSpot shapes (as Fivetran lands them) give the same marts as the generic export.
 
-data/crm_shapes holds one business scenario three times (scripts/write_crm_shapes.py): as the
+data/crm_shapes holds one business scenario three times (python -m partner_tools.crm_shapes): as the
 generic export, as Salesforce's and as HubSpot's tables, the connector shapes with rows that are
 not partner data beside it (deleted rows, the sales team's own tasks and engagements, leads that
 are not registrations). Building each must give every mart table row for row the same.

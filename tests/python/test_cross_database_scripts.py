@@ -6,12 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
-import compare_marts
 import duckdb
-import load_raw_export as loader
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from partner_tools import compare_marts
+from partner_tools import load_raw_export as loader
+from partner_tools.constants import ROOT
+
 STAGING_RULES = ROOT / "tests" / "fixtures" / "staging_rules"
 
 

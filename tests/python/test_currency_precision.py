@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from partner_tools.constants import DEMO_AS_OF_DATE
+
 # currency, amount in the export, rate_to_reporting as the export writes it, exact amount in USD
 DEALS = [
     ("IDR", "3100000000", "0.0000645161290322580645", Decimal("200000")),  # 1 / 15,500
@@ -68,7 +70,7 @@ def write_export(directory: Path) -> None:
 def test_weak_currencies_are_exact_to_the_cent_in_the_marts(run_dbt, tmp_path: Path):
     export = tmp_path / "export"
     write_export(export)
-    run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": "2025-12-31"})
+    run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": DEMO_AS_OF_DATE})
     assert run.returncode == 0, run.output[-4000:]
 
     amounts = dict(run.query("select currency, amount from marts.fct_opportunities"))

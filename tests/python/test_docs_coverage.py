@@ -8,11 +8,11 @@ YAML says about them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from partner_tools.constants import ROOT
+
 DOCS = ROOT / "target" / "test" / "docs"
 
 

@@ -1,4 +1,4 @@
-"""Tests for scripts/generate_demo_data.py, the synthetic CRM export generator.
+"""Tests for partner_tools.demo_data, the synthetic CRM export generator.
 
 The expected columns come from the warehouse's declared contract (the crm source) and the activity
 vocabulary from the activity_types seed; the story is written from the spec. None is read back
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import duckdb
 import numpy as np
@@ -26,23 +24,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from partner_tools.constants import DEMO_AS_OF_DATE, DEMO_DATA_DIR, ROOT
+from partner_tools.demo_data.cells import format_amounts, format_timestamps
+from partner_tools.demo_data.config import Config
+from partner_tools.demo_data.dataset import generate_dataset
+from partner_tools.demo_data.dirty_rows import plan_dirty_rows
+from partner_tools.demo_data.vocabulary import OFFSET_MINUTES, table_schema
+from partner_tools.demo_data.writing import run
+
 UTC = dt.timezone.utc
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "generate_demo_data.py"
-BUNDLED_DEMO = ROOT / "data" / "demo"
-END_OF_DEMO = dt.datetime(2025, 12, 31, 23, 59, 59, tzinfo=UTC)
-
-
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_demo_data", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+BUNDLED_DEMO = DEMO_DATA_DIR
+END_OF_DEMO = dt.datetime.fromisoformat(f"{DEMO_AS_OF_DATE}T23:59:59+00:00")
 
 
 def _contract_columns() -> dict[str, list[str]]:
@@ -75,7 +67,7 @@ STAGE_ORDER = "['prospecting', 'qualification', 'proposal', 'negotiation', 'clos
 
 
 def generate(out: Path, **overrides: object) -> Path:
-    gen.run(gen.Config(out=out, quiet=True, **overrides))
+    run(Config(out=out, quiet=True, **overrides))
     return out
 
 
@@ -164,7 +156,7 @@ def test_bundled_demo_is_a_fresh_default_run(default_csv: Path) -> None:
     assert bundled == sorted(p.name for p in default_csv.iterdir())
     for name in bundled:
         assert (BUNDLED_DEMO / name).read_bytes() == (default_csv / name).read_bytes(), (
-            f"data/demo/{name} differs from the generator: run python scripts/generate_demo_data.py"
+            f"data/demo/{name} differs from the generator: run python -m partner_tools.demo_data"
         )
     assert sum(p.stat().st_size for p in BUNDLED_DEMO.iterdir()) < 4 * 1024 * 1024
 
@@ -688,19 +680,19 @@ CSV_ONLY = {"unparsable_timestamp", "unparsable_amount", "invalid_boolean"}
 
 
 def test_dirty_planner_covers_every_kind_and_only_typed_kinds_in_parquet() -> None:
-    dataset = gen.generate_dataset(gen.Config())
-    csv_plan = gen.plan_dirty_rows(dataset, "csv", 0.002, 42)
-    parquet_plan = gen.plan_dirty_rows(dataset, "parquet", 0.002, 42)
+    dataset = generate_dataset(Config())
+    csv_plan = plan_dirty_rows(dataset, "csv", 0.002, 42)
+    parquet_plan = plan_dirty_rows(dataset, "parquet", 0.002, 42)
     assert set().union(*(set(p.kinds) for p in csv_plan.values())) == ALL_KINDS
     assert set().union(*(set(p.kinds) for p in parquet_plan.values())) == ALL_KINDS - CSV_ONLY
-    assert gen.plan_dirty_rows(dataset, "csv", 0.0, 42) == {}
+    assert plan_dirty_rows(dataset, "csv", 0.0, 42) == {}
     activities = csv_plan["partner_activities"]
     assert (
         activities.table.num_rows
         == len(activities.kinds)
         == round(0.002 * dataset.rows("partner_activities"))
     )
-    assert activities.table.schema == gen.table_schema("partner_activities", "csv")
+    assert activities.table.schema == table_schema("partner_activities", "csv")
 
 
 def test_each_dirty_kind_is_in_the_default_export(default_csv: Path) -> None:
@@ -759,23 +751,23 @@ def test_dirty_rows_leave_the_clean_rows_alone(tmp_path: Path, default_csv: Path
 @settings(max_examples=200, deadline=None)
 @given(
     seconds=st.integers(min_value=0, max_value=4_102_444_799),
-    tz=st.integers(min_value=0, max_value=len(gen.OFFSET_MINUTES)),
+    tz=st.integers(min_value=0, max_value=len(OFFSET_MINUTES)),
 )
 def test_timestamp_text_denotes_the_same_instant(seconds: int, tz: int) -> None:
-    text = gen.format_timestamps(np.array([seconds]), np.array([tz], dtype=np.int8)).to_pylist()[0]
+    text = format_timestamps(np.array([seconds]), np.array([tz], dtype=np.int8)).to_pylist()[0]
     assert parse_instant(text) == dt.datetime.fromtimestamp(seconds, UTC)
     assert len(text) == (19 if tz == 0 else 25)
 
 
 @given(st.lists(st.integers(min_value=-(10**13), max_value=10**13), min_size=1, max_size=20))
 def test_amount_text_is_a_plain_two_decimal_number(cents: list[int]) -> None:
-    texts = gen.format_amounts(np.array(cents, dtype=np.float64) / 100).to_pylist()
+    texts = format_amounts(np.array(cents, dtype=np.float64) / 100).to_pylist()
     expected = [f"{'-' if c < 0 else ''}{abs(c) // 100}.{abs(c) % 100:02d}" for c in cents]
     assert texts == expected
 
 
 def test_amount_text_keeps_nulls() -> None:
-    assert gen.format_amounts(np.array([np.nan, 0.0, -0.5, 12.3456])).to_pylist() == [
+    assert format_amounts(np.array([np.nan, 0.0, -0.5, 12.3456])).to_pylist() == [
         None,
         "0.00",
         "-0.50",
@@ -784,7 +776,7 @@ def test_amount_text_keeps_nulls() -> None:
 
 
 def _cli(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(SCRIPT), "--out", str(tmp_path / "out"), *args]
+    command = [sys.executable, "-m", "partner_tools.demo_data", "--out", str(tmp_path / "out"), *args]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 

@@ -3,7 +3,7 @@ outcomes as deal_pipeline_stage carries them, the rows left out, and the schema 
 
 data/crm_shapes/hubspot (v3: engagement holds id and type, the per-type tables engagement_call ...
 hold the time and the portal's properties) and data/crm_shapes/hubspot_legacy (time and properties
-on engagement) hold the scenario of data/crm_shapes/generic (scripts/write_crm_shapes.py), with the
+on engagement) hold the scenario of data/crm_shapes/generic (python -m partner_tools.crm_shapes), with the
 columns Fivetran lands beside the mapped ones and rows the mapping must leave out. The sales
 pipeline has an open stage at 0% and a deleted stage that deals' history still names; every third
 deal is in a partner pipeline whose stages are all 0%.

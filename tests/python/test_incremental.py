@@ -4,7 +4,7 @@ One warehouse is built once and then kept up to date incrementally while the exp
 under it (appended activities, a late touch, an account-level touch, an updated deal, an
 updated and a deleted activity, a deleted deal, a new deal, a deleted account, a new stage
 change, then a later as_of_date). After each change a second warehouse is rebuilt from scratch
-with --full-refresh, and every mart in scripts/compare_marts.py, every base model and
+with --full-refresh, and every mart in partner_tools.compare_marts, every base model and
 rejected_rows must hold the same rows in both. A changed definition var must stop the
 incremental run and ask for a full refresh. docs/incremental.md has the design.
 """
@@ -15,8 +15,10 @@ import csv
 import shutil
 from pathlib import Path
 
-import compare_marts
 import duckdb
+
+from partner_tools import compare_marts
+from partner_tools.constants import DEMO_AS_OF_DATE
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 AS_OF = "2025-06-30"
@@ -206,7 +208,7 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert "--full-refresh" in changed_var.output
 
     # a later as_of_date: open deals move on (their window ends later, more touches count)
-    later = {**settings, "as_of_date": "2025-12-31"}
+    later = {**settings, "as_of_date": DEMO_AS_OF_DATE}
     moved = run_dbt(["run"], later, warehouse_name="incremental.duckdb")
     assert moved.returncode == 0, moved.output
     full_later = run_dbt(["run", "--full-refresh"], later, warehouse_name="full.duckdb")

@@ -1,6 +1,6 @@
 """Readers during a scheduled build: they never block it and never see half-built marts.
 
-BI tools read the published file (scripts/publish.py), never the warehouse that dbt writes. The
+BI tools read the published file (partner_tools.publish), never the warehouse that dbt writes. The
 test holds a reader connection on the published file, and runs a second reader process that
 reconnects in a loop. Meanwhile it rebuilds the warehouse as of a later day and publishes
 again. The build and the publication must succeed. Every read must return one whole
@@ -20,12 +20,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from partner_tools.constants import DEMO_AS_OF_DATE, DEMO_DATA_DIR, ROOT
+from partner_tools.publish import publish
 
-from publish import publish  # noqa: E402
-
-DEMO = str(ROOT / "data" / "demo")
+DEMO = str(DEMO_DATA_DIR)
 FINGERPRINT = "select count(*), sum(hash(t)) from marts.fct_opportunities as t"
 READER = """
 import json, os, sys, time
@@ -65,7 +63,7 @@ def test_readers_neither_block_the_build_nor_see_it_half_done(run_dbt, tmp_path:
             [sys.executable, "-c", READER, str(published), str(stop), str(seen_file), FINGERPRINT]
         )
         try:
-            second = run_dbt(["build"], {"raw_data_dir": DEMO, "as_of_date": "2025-12-31"})
+            second = run_dbt(["build"], {"raw_data_dir": DEMO, "as_of_date": DEMO_AS_OF_DATE})
             assert second.returncode == 0, second.output[-3000:]  # not blocked by either reader
             publish(second.warehouse, published)
             time.sleep(1.0)  # let the looping reader connect to the new publication a few times
@@ -93,7 +91,7 @@ def test_readers_neither_block_the_build_nor_see_it_half_done(run_dbt, tmp_path:
 def test_a_failed_publication_leaves_the_last_one(run_dbt, tmp_path: Path):
     built = run_dbt(
         ["run", "--select", "+partner_attribution__fct_opportunities"],
-        {"raw_data_dir": DEMO, "as_of_date": "2025-12-31"},
+        {"raw_data_dir": DEMO, "as_of_date": DEMO_AS_OF_DATE},
     )
     assert built.returncode == 0, built.output[-3000:]
     published = tmp_path / "published.duckdb"

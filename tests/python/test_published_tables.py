@@ -1,17 +1,14 @@
-"""scripts/published_tables.py compare: what it calls a difference, and the one it allows (a listed
+"""partner_tools.published_tables compare: what it calls a difference, and the one it allows (a listed
 column rename). The recording itself is run before and after a redesign (its closing note)."""
 
 from __future__ import annotations
 
 import copy
-import sys
 from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from published_tables import differences, fingerprints
+from partner_tools.published_tables import differences, fingerprints
 
 
 def published_file(path: Path, rows: list[tuple]) -> Path:

@@ -1,7 +1,7 @@
 """The partner report in a real browser: every chart drawn, no console error, nothing fetched.
 
 The demo warehouse is built once for the module (dbt build as of 2025-12-31) and published, then
-scripts/report.py writes the report. Debian's Chromium (scripts/install_browser.py), driven
+partner_tools.report writes the report. Debian's Chromium (partner_tools.install_browser), driven
 headless through playwright, opens the file. There must be no console error and no uncaught
 exception, and no request may leave the file: the page is self-contained. Every chart the script
 says it made must be drawn, an svg with marks in it. A screenshot of the whole page goes to
@@ -24,16 +24,16 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import dbt_runner
-from install_browser import CHROMIUM
 from playwright.sync_api import BrowserContext, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from publish import publish
-from report import CHARTS
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "scripts" / "report.py"
+from partner_tools.constants import DEMO_AS_OF_DATE, DEMO_DATA_DIR, ROOT
+from partner_tools.install_browser import CHROMIUM
+from partner_tools.publish import publish
+from partner_tools.report.page import CHARTS
+
 SCREENSHOT = ROOT / "target" / "test" / "report.png"
-VARIABLES = {"raw_data_dir": str(ROOT / "data" / "demo"), "as_of_date": "2025-12-31"}
+VARIABLES = {"raw_data_dir": str(DEMO_DATA_DIR), "as_of_date": DEMO_AS_OF_DATE}
 # a fresh, quiet browser: no sandbox (root in CI), no GPU, nothing phoned home
 BROWSER_ARGS = [
     "--headless",
@@ -90,7 +90,7 @@ def demo_published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> BrowserContext:
     if not CHROMIUM.exists():
         pytest.fail(
-            f"no Chromium at {CHROMIUM}: run `python3 scripts/install_browser.py` as root"
+            f"no Chromium at {CHROMIUM}: run `.venv/bin/python -m partner_tools.install_browser` as root"
             " (`python3 scripts/tasks.py test` does), or `apt-get install chromium`",
             pytrace=False,
         )
@@ -107,8 +107,17 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> BrowserContext:
 
 
 def build_report(published: Path, output: Path, *extra: str) -> str:
-    """Run scripts/report.py as a user does; return what it printed."""
-    command = [sys.executable, str(REPORT), "--warehouse", str(published), "--output", str(output), *extra]
+    """Run partner_tools.report as a user does; return what it printed."""
+    command = [
+        sys.executable,
+        "-m",
+        "partner_tools.report",
+        "--warehouse",
+        str(published),
+        "--output",
+        str(output),
+        *extra,
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
@@ -177,7 +186,7 @@ def test_every_chart_renders_in_chromium(demo_report, demo_published, browser):
     report, printed = demo_report
     rendered = open_report(browser, report, SCREENSHOT)
     assert_every_chart_drawn(rendered, printed)
-    assert "As of 2025-12-31" in rendered.header and "Published" in rendered.header
+    assert f"As of {DEMO_AS_OF_DATE}" in rendered.header and "Published" in rendered.header
     assert "2,001 deals" in rendered.header
 
     charts = {chart["key"]: chart for chart in rendered.charts}

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import duckdb
 
-ROOT = Path(__file__).resolve().parents[2]
-VARIABLES = {"raw_data_dir": str(ROOT / "data" / "demo"), "as_of_date": "2025-12-31"}
-PUBLISHED_SCHEMAS = ("marts", "audit", "semantic")
+from partner_tools.constants import DEMO_AS_OF_DATE, DEMO_DATA_DIR, MODEL_LAYERS
+
+VARIABLES = {"raw_data_dir": str(DEMO_DATA_DIR), "as_of_date": DEMO_AS_OF_DATE}
 # SQL: functions called with parentheses, and the keywords that read the clock without them
 WALL_CLOCK = re.compile(
     r"\b(now|today|get_current_time|get_current_timestamp|transaction_timestamp|statement_timestamp"
@@ -37,7 +37,7 @@ def table_hashes(warehouse: Path) -> dict[str, tuple]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         tables = connection.sql(
             "select table_schema, table_name from information_schema.tables"
-            f" where table_schema in {PUBLISHED_SCHEMAS} and table_catalog = current_database()"
+            f" where table_schema in {MODEL_LAYERS} and table_catalog = current_database()"
         ).fetchall()
         return {
             f"{schema}.{table}": connection.sql(

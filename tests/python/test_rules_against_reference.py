@@ -16,8 +16,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from load_raw_export import raw_tables
 from partner_rules import Activity, Config, Opportunity, compute, load_activity_types
+
+from partner_tools.load_raw_export import raw_tables
 
 ACTIVITY_TYPES = load_activity_types()
 PARTNERS = ["P1", "P2", "P3", "P4"]

@@ -2,7 +2,7 @@
 audit of rows left out, and the schema route's check of its tables.
 
 data/crm_shapes/salesforce_history is the scenario of data/crm_shapes/salesforce in Fivetran's history
-mode (scripts/write_crm_shapes.py): each record's version in force at the end of 2025-12-31, plus
+mode (python -m partner_tools.crm_shapes): each record's version in force at the end of 2025-12-31, plus
 versions before it (a prospect entered smaller and unsourced a day earlier), after it (a revised
 amount, a partner's new tier) and deletions on either side. test_crm_sources.py finds its marts as of
 2025-12-31 identical to the generic export's; here the other days and the bookkeeping are checked.

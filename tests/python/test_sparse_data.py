@@ -21,7 +21,9 @@ import pytest
 from conftest import DbtRun, dbt_runner
 from partner_rules import TOUCH_MODELS
 
-AS_OF = "2025-12-31"
+from partner_tools.constants import DEMO_AS_OF_DATE
+
+AS_OF = DEMO_AS_OF_DATE
 
 HEADERS = {
     "accounts": "account_id,account_name,industry,region,country,employee_count,created_at",

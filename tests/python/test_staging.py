@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from partner_tools.constants import DEMO_AS_OF_DATE
+
 STAGING_RULES = Path(__file__).resolve().parents[1] / "fixtures" / "staging_rules"
 SELECT_STAGING = [
     *(
@@ -166,7 +168,7 @@ def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
     # and one right under a header, where DuckDB's sniffer would stop on it
     insert_under_header(export / "partners.csv", b'PRT-9,"Bad" Name,referral,gold,EMEA,2023-01-01')
     # the whole build: every model and test, the marts' reconciliation tests too
-    run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": "2025-12-31"})
+    run = run_dbt(["build"], {"raw_data_dir": str(export), "as_of_date": DEMO_AS_OF_DATE})
     assert run.returncode == 0, run.output  # rows_reconcile counts the malformed lines as rows in
     assert "ERROR=0" in run.output
 

@@ -17,9 +17,16 @@ import sys
 from pathlib import Path
 
 import duckdb
-from publish import STANDALONE, Layout, add_layout_arguments, quoted, reader_schemas, requested_layout
 
-DEFAULT_WAREHOUSE = Path(__file__).resolve().parent.parent / "warehouse" / "partner_attribution.duckdb"
+from partner_tools.constants import DEFAULT_WAREHOUSE
+from partner_tools.publish import (
+    STANDALONE,
+    Layout,
+    add_layout_arguments,
+    quoted,
+    reader_schemas,
+    requested_layout,
+)
 
 HEADLINE_SQL = """
 select

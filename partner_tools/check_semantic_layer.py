@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-from publish import (
+
+from partner_tools.constants import ROOT
+from partner_tools.publish import (
     PUBLISHED,
     Layout,
     layout_from_manifest,
@@ -47,7 +49,6 @@ from publish import (
     write_metricflow_project,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 MF_BIN = Path(sys.executable).parent
 TOLERANCE = 1e-9
 PARALLEL_MF = 3

@@ -33,10 +33,9 @@ from pathlib import Path
 
 import duckdb
 import yaml
-from publish import PUBLISHED_SCHEMAS
-from tasks import DEMO_AS_OF_DATE as AS_OF_DATE
 
-ROOT = Path(__file__).resolve().parent.parent
+from partner_tools.constants import CRM_SHAPES_DIR, DEMO_AS_OF_DATE, PUBLISHED_SCHEMAS, ROOT
+
 WORK = ROOT / "target" / "published_tables"
 SCENARIOS = ("demo", "parquet_20k", "generic", "salesforce", "hubspot")
 
@@ -44,16 +43,16 @@ SCENARIOS = ("demo", "parquet_20k", "generic", "salesforce", "hubspot")
 def scenario_vars(name: str, work: Path) -> dict:
     """The dbt vars that build a scenario (generating its export first where it has to be)."""
     if name == "demo":
-        return {"raw_data_dir": "data/demo", "as_of_date": AS_OF_DATE}
+        return {"raw_data_dir": "data/demo", "as_of_date": DEMO_AS_OF_DATE}
     if name == "parquet_20k":
         export = work / "export_20k"
         if not (export / "opportunities.parquet").exists():
-            generate = [sys.executable, str(ROOT / "scripts" / "generate_demo_data.py"), "--quiet"]
+            generate = [sys.executable, "-m", "partner_tools.demo_data", "--quiet"]
             generate += ["--opportunities", "20000", "--format", "parquet", "--out", str(export)]
-            generate += ["--end-date", AS_OF_DATE]
+            generate += ["--end-date", DEMO_AS_OF_DATE]
             subprocess.run(generate, check=True, cwd=ROOT)
-        return {"raw_data_dir": str(export), "as_of_date": AS_OF_DATE}
-    return yaml.safe_load((ROOT / "data" / "crm_shapes" / name / "dbt_vars.yml").read_text())
+        return {"raw_data_dir": str(export), "as_of_date": DEMO_AS_OF_DATE}
+    return yaml.safe_load((CRM_SHAPES_DIR / name / "dbt_vars.yml").read_text())
 
 
 def build_and_publish(name: str, work: Path) -> Path:
@@ -78,7 +77,7 @@ def build_and_publish(name: str, work: Path) -> Path:
     if built.returncode != 0:
         raise SystemExit(f"the {name} build failed:\n{built.stdout[-3000:]}")
     published = directory / "published.duckdb"
-    publish = [sys.executable, str(ROOT / "scripts" / "publish.py"), "--warehouse", str(warehouse)]
+    publish = [sys.executable, "-m", "partner_tools.publish", "--warehouse", str(warehouse)]
     publish += ["--published", str(published), "--target-path", str(directory / "target")]
     subprocess.run(publish, check=True, cwd=ROOT, env=env, capture_output=True)
     return published

@@ -1,12 +1,14 @@
-#!/usr/bin/env python3
 """Check that plain_core.sql computes the same core marts as the dbt project; exit 1 if not.
 
-    .venv/bin/python scripts/benchmark/check_plain_core.py --raw-data-dir data/demo --as-of-date 2025-12-31
+    .venv/bin/python -m partner_tools.benchmark.check_plain_core --raw-data-dir data/demo
+        --as-of-date 2025-12-31 [--project-dir DIR] [--vars YAML]
 
-1. runs scripts/benchmark/plain_core.sql on the export into a fresh DuckDB file (--plain-db);
-2. builds the dbt project (models and seeds, no tests) on the same export into another fresh
-   DuckDB file (--dbt-db), from the project directory, with target, logs and spill files under
-   /tmp (--skip-dbt reuses an existing build instead);
+1. runs plain_core.sql on the export into a fresh DuckDB file (--plain-db), with the definitions
+   and the activity vocabulary of the project (--project-dir, default this one: its dbt_project.yml
+   vars, any --vars over them, its seed; partner_tools.benchmark.plain_core);
+2. builds the dbt project (models and seeds, no tests) on the same export, with the same --vars,
+   into another fresh DuckDB file (--dbt-db), from the project directory, with target, logs and
+   spill files under /tmp (--skip-dbt reuses an existing build instead);
 3. attaches both files read-only to one DuckDB connection and compares plain_opportunities,
    plain_opportunity_partners and plain_partner_attribution with marts.fct_opportunities,
    marts.fct_opportunity_partners and marts.fct_partner_attribution row by row on their keys:
@@ -17,17 +19,22 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-PLAIN_SQL = Path(__file__).resolve().parent / "plain_core.sql"
+from partner_tools.benchmark.plain_core import run_plain, vars_argument
+from partner_tools.constants import DEMO_AS_OF_DATE, DEMO_DATA_DIR, ROOT
+
+# the dbt of the Python running this, so a project copied elsewhere builds with the same toolchain
+DBT = Path(sys.executable).parent / "dbt"
 TOLERANCE = 1e-9
 # plain table -> (dbt mart, key columns)
 TABLES = {
@@ -50,20 +57,14 @@ def remove_database(path: Path) -> None:
             leftover.unlink()
 
 
-def run_plain(raw_dir: Path, as_of_date: str, raw_format: str | None, database: Path) -> float:
-    """Run plain_core.sql into a fresh database file; return the wall time in seconds."""
-    remove_database(database)
-    started = time.perf_counter()
-    with duckdb.connect(str(database)) as con:
-        con.execute("set variable raw_dir = $1", [str(raw_dir)])
-        con.execute("set variable as_of_date = $1", [as_of_date])
-        if raw_format:
-            con.execute("set variable raw_format = $1", [raw_format])
-        con.execute(PLAIN_SQL.read_text())
-    return time.perf_counter() - started
-
-
-def run_dbt(raw_dir: Path, as_of_date: str, database: Path, work_dir: Path) -> float:
+def run_dbt(
+    raw_dir: Path,
+    as_of_date: str,
+    database: Path,
+    work_dir: Path,
+    project_dir: Path = ROOT,
+    overrides: Mapping | None = None,
+) -> float:
     """Build the dbt project (no tests) into a fresh database file; return the wall time."""
     remove_database(database)
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -74,13 +75,14 @@ def run_dbt(raw_dir: Path, as_of_date: str, database: Path, work_dir: Path) -> f
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_TARGET": "duckdb",
     }
+    variables = {**(overrides or {}), "raw_data_dir": str(raw_dir), "as_of_date": as_of_date}
     command = [
-        str(PROJECT_DIR / ".venv" / "bin" / "dbt"),
+        str(DBT),
         "build",
         "--profiles-dir",
         ".",
         "--vars",
-        f"{{raw_data_dir: '{raw_dir}', as_of_date: '{as_of_date}'}}",
+        json.dumps(variables),
         "--exclude-resource-type",
         "test",
         "--exclude-resource-type",
@@ -91,7 +93,7 @@ def run_dbt(raw_dir: Path, as_of_date: str, database: Path, work_dir: Path) -> f
         str(work_dir / "logs"),
     ]
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.stdout.write(result.stdout[-5000:])
@@ -203,10 +205,12 @@ def compare(plain_db: Path, dbt_db: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--raw-data-dir", type=Path, default=PROJECT_DIR / "data" / "demo")
+    parser.add_argument("--raw-data-dir", type=Path, default=DEMO_DATA_DIR)
     parser.add_argument(
-        "--as-of-date", default="2025-12-31", help="YYYY-MM-DD (default 2025-12-31, the generator's end date)"
+        "--as-of-date", default=DEMO_AS_OF_DATE, help=f"YYYY-MM-DD (default {DEMO_AS_OF_DATE}, the demo's)"
     )
+    parser.add_argument("--project-dir", type=Path, default=ROOT, help="the dbt project (default: this one)")
+    parser.add_argument("--vars", type=vars_argument, default={}, help="vars for both sides, as dbt's --vars")
     parser.add_argument(
         "--raw-format", choices=["csv", "parquet"], help="default: detected by plain_core.sql"
     )
@@ -225,12 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     raw_dir = args.raw_data_dir.resolve()
 
     print(f"raw export {raw_dir}, as of {args.as_of_date}")
-    seconds = run_plain(raw_dir, args.as_of_date, args.raw_format, args.plain_db.resolve())
+    project_dir = args.project_dir.resolve()
+    plain_db = args.plain_db.resolve()
+    remove_database(plain_db)
+    plain_db.parent.mkdir(parents=True, exist_ok=True)
+    seconds = run_plain(plain_db, raw_dir, args.as_of_date, args.raw_format, None, project_dir, args.vars)
     print(f"plain_core.sql: {seconds:.1f} s -> {args.plain_db}")
     if args.skip_dbt:
         print(f"dbt build: skipped, comparing with {args.dbt_db}")
     else:
-        seconds = run_dbt(raw_dir, args.as_of_date, args.dbt_db.resolve(), args.dbt_work_dir)
+        seconds = run_dbt(
+            raw_dir, args.as_of_date, args.dbt_db.resolve(), args.dbt_work_dir, project_dir, args.vars
+        )
         print(f"dbt build (no tests): {seconds:.1f} s -> {args.dbt_db}")
 
     problems = compare(args.plain_db.resolve(), args.dbt_db.resolve())

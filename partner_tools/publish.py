@@ -65,15 +65,15 @@ from pathlib import Path
 
 import duckdb
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WAREHOUSE = ROOT / "warehouse" / "partner_attribution.duckdb"
-DEFAULT_TARGET = ROOT / "target"
+from partner_tools.constants import (
+    DEFAULT_TARGET,
+    DEFAULT_WAREHOUSE,
+    MODEL_LAYERS,
+    PUBLISHED_SCHEMAS,
+    TEST_FAILURES,
+)
+
 PACKAGE = "partner_attribution"
-# The published schemas, named as a standalone build names them. The first three hold the models of
-# the folders of the same name (models/marts ...), the last the failures the package's tests store.
-PUBLISHED_SCHEMAS = ("marts", "audit", "semantic", "dbt_test__audit")
-MODEL_LAYERS = PUBLISHED_SCHEMAS[:3]
-TEST_FAILURES = PUBLISHED_SCHEMAS[3]
 # the catalog the published MetricFlow project attaches the published file as
 CATALOG = PACKAGE
 METRICFLOW_PROFILE = f"{PACKAGE}_published"

@@ -25,7 +25,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from partner_tools.constants import ROOT
+
 MARTS_DIR = ROOT / "models" / "marts"
 KEYS = {
     "fct_opportunities": ["opportunity_id"],

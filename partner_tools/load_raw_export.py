@@ -26,7 +26,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from partner_tools.constants import DEMO_DATA_DIR, ROOT
+
 SOURCES_YML = ROOT / "models" / "staging" / "crm" / "_crm__sources.yml"
 
 
@@ -119,7 +120,7 @@ def load_postgres(raw_dir: Path, schema: str) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
-    parser.add_argument("--raw-data-dir", type=Path, default=ROOT / "data" / "demo")
+    parser.add_argument("--raw-data-dir", type=Path, default=DEMO_DATA_DIR)
     parser.add_argument("--schema", default="raw", help="the raw schema (dbt var raw_schema)")
     args = parser.parse_args(argv)
     try:

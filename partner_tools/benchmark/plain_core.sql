@@ -11,18 +11,18 @@
 --     set variable as_of_date = '2025-12-31';        -- required (the marts describe the end of that day, UTC)
 --     set variable raw_format = 'parquet';           -- optional: csv or parquet (default: the format of opportunities.*)
 --     set variable temp_directory = '/tmp/spill';    -- optional (default: DuckDB's, next to the database file)
--- e.g. in Python (as check_plain_core.py does):
---     con = duckdb.connect('bench.duckdb')
---     con.execute("set variable raw_dir = ?", ['data/demo'])
---     con.execute("set variable as_of_date = ?", ['2025-12-31'])
---     con.execute(open('scripts/benchmark/plain_core.sql').read())
---
--- The definitions are the project's default vars (dbt_project.yml), fixed here:
--- attribution lookback 180 days, post-close window 180 days, sourcing window [created - 90 days,
--- created + 7 days], CRM sourced_partner_id trusted, us-funded touches cannot source, ties to the
--- earliest candidate, only new_business is sourceable, no qualification required, time-decay
--- half-life 7 days, partner-led regions APAC and LATAM, reporting currency USD, and the
--- activity vocabulary of seeds/partner_attribution__activity_types.csv (copied below).
+-- and the definitions, each named and typed as the project's var of the same name (dbt_project.yml),
+-- all required, so that the yardstick computes what the project, as the user configured it, computes:
+--     attribution_lookback_days, post_close_window_days, sourcing_lookback_days,
+--     sourcing_grace_days (integers); time_decay_half_life_days (a number);
+--     sourcing_requires_qualification, sourcing_exclude_us_funded, sourcing_trust_crm_field (booleans);
+--     sourcing_tie_breaker (earliest, split or contested); reporting_currency (text);
+--     sourceable_opportunity_types, partner_led_regions (lists of text);
+--     custom_attribution_models (the var as JSON text: [{"name": ..., "first_share": ..., "last_share": ...}]);
+--     activity_types_seed (the path of the project's seeds/partner_attribution__activity_types.csv,
+--     read as the activity vocabulary).
+-- python -m partner_tools.benchmark.plain_core sets them all from the project's resolved vars and
+-- runs this file (partner_tools/benchmark/plain_core.py); check_plain_core and run_benchmark use it.
 --
 -- Bad input is handled as the project's staging does (spec "Bad input"): a raw row that cannot
 -- be used is dropped, with the same rules (missing or duplicate key: conflicting copies all go,
@@ -43,6 +43,28 @@ select error('plain_core.sql: set variable raw_dir (the export directory) first'
 where getvariable('raw_dir') is null;
 select error('plain_core.sql: set variable as_of_date (YYYY-MM-DD) first')
 where getvariable('as_of_date') is null;
+select error('plain_core.sql: set variable ' || name || ' first (the project var of that name)')
+from (
+    values
+        ('attribution_lookback_days', getvariable('attribution_lookback_days') is null),
+        ('post_close_window_days', getvariable('post_close_window_days') is null),
+        ('sourcing_lookback_days', getvariable('sourcing_lookback_days') is null),
+        ('sourcing_grace_days', getvariable('sourcing_grace_days') is null),
+        ('sourcing_requires_qualification', getvariable('sourcing_requires_qualification') is null),
+        ('sourcing_exclude_us_funded', getvariable('sourcing_exclude_us_funded') is null),
+        ('sourcing_tie_breaker', getvariable('sourcing_tie_breaker') is null),
+        ('sourcing_trust_crm_field', getvariable('sourcing_trust_crm_field') is null),
+        ('sourceable_opportunity_types', getvariable('sourceable_opportunity_types') is null),
+        ('time_decay_half_life_days', getvariable('time_decay_half_life_days') is null),
+        ('partner_led_regions', getvariable('partner_led_regions') is null),
+        ('reporting_currency', getvariable('reporting_currency') is null),
+        ('custom_attribution_models', getvariable('custom_attribution_models') is null),
+        ('activity_types_seed', getvariable('activity_types_seed') is null)
+) as required (name, is_missing)
+where is_missing;
+select error('plain_core.sql: sourcing_tie_breaker must be earliest, split or contested, not '
+    || getvariable('sourcing_tie_breaker'))
+where getvariable('sourcing_tie_breaker') not in ('earliest', 'split', 'contested');
 
 set variable raw_format = coalesce(
     lower(getvariable('raw_format')),
@@ -111,27 +133,30 @@ create or replace temp macro parse_boolean(value) as
     end;
 
 -- ---------------------------------------------------------------------------------------------
--- the activity vocabulary (seeds/partner_attribution__activity_types.csv)
+-- the activity vocabulary: the project's seed (variable activity_types_seed), as dbt loads it
 -- ---------------------------------------------------------------------------------------------
 create or replace temp table activity_types as
-select *
+select
+    cast(activity_type as varchar) as activity_type,
+    cast(is_influence as boolean) as is_influence,
+    cast(can_source as boolean) as can_source,
+    cast(is_deployment as boolean) as is_deployment,
+    cast(is_resale as boolean) as is_resale
+from read_csv(getvariable('activity_types_seed'), header = true, all_varchar = true);
+
+-- the custom members of the position family (var custom_attribution_models), shares read to the
+-- millionth as macro attribution_position_family reads them
+create or replace temp table custom_models as
+select
+    model.name as attribution_model,
+    cast(round(model.first_share * 1000000) as bigint) as first_units,
+    cast(round(model.last_share * 1000000) as bigint) as last_units
 from (
-    values
-        ('account_mapping', false, false, false, false),
-        ('intel_share', false, false, false, false),
-        ('referral', true, true, false, false),
-        ('deal_registration', true, true, false, false),
-        ('warm_intro', true, false, false, false),
-        ('co_sell_meeting', true, false, false, false),
-        ('joint_use_case', true, false, false, false),
-        ('technical_validation', true, false, false, false),
-        ('joint_event', true, false, false, false),
-        ('mdf_campaign', false, false, false, false),
-        ('resale', false, false, false, true),
-        ('marketplace_transaction', false, false, false, true),
-        ('implementation', false, false, true, false),
-        ('customer_success_review', true, false, false, false)
-) as vocabulary (activity_type, is_influence, can_source, is_deployment, is_resale);
+    select unnest(from_json(
+        getvariable('custom_attribution_models'),
+        '[{"name": "VARCHAR", "first_share": "DOUBLE", "last_share": "DOUBLE"}]'
+    )) as model
+);
 
 -- ---------------------------------------------------------------------------------------------
 -- usable rows of the small tables. Duplicate keys: the distinct raw rows of a key are counted;
@@ -287,7 +312,7 @@ typed as materialized (
         parse_decimal(amount) as amount,
         clean_text(amount) is not null as has_amount,
         -- an empty currency is the reporting currency
-        coalesce(upper(clean_text(currency)), 'USD') as currency,
+        coalesce(upper(clean_text(currency)), upper(getvariable('reporting_currency'))) as currency,
         parse_utc(created_at) as created_at,
         parse_utc(closed_at) as closed_at,
         clean_text(closed_at) is not null as has_closed_at,
@@ -323,14 +348,17 @@ where
     and typed.opportunity_type in ('new_business', 'expansion', 'renewal')
     and (typed.amount is not null or not typed.has_amount)
     and coalesce(typed.amount >= 0, true)
-    and (typed.currency = 'USD' or typed.currency in (select currency_rates.currency from currency_rates))
+    and (
+        typed.currency = upper(getvariable('reporting_currency'))
+        or typed.currency in (select currency_rates.currency from currency_rates)
+    )
     and typed.created_at is not null
     and (typed.closed_at is not null or not typed.has_closed_at)
     and coalesce(typed.closed_at >= typed.created_at, true)
     and (typed.is_won is not null or not typed.has_is_won);
 
 -- One row per opportunity created on or before as_of_date, as it stood at the end of that day;
--- amount in USD at the rate of the conversion date (closed_at's date, else as_of_date): the
+-- amount in the reporting currency at the rate of the conversion date (closed_at's date, else as_of_date): the
 -- latest rate on or before it, else the currency's earliest rate.
 create or replace temp table opportunities as
 with
@@ -375,10 +403,12 @@ rate_periods as (
     union all
     -- the reporting currency converts at 1 when the rates do not list it
     select
-        'USD' as currency,
+        getvariable('reporting_currency') as currency,
         cast(1 as decimal(38, 18)) as rate_to_reporting,
         date '0001-01-01' as valid_from
-    where not exists (select 1 from currency_rates where currency_rates.currency = 'USD')
+    where not exists (
+        select 1 from currency_rates where currency_rates.currency = getvariable('reporting_currency')
+    )
 )
 
 select
@@ -481,6 +511,7 @@ select
     activity_types.is_deployment,
     activity_types.is_resale,
     typed.status,
+    typed.is_qualified,
     typed.funded_by
 from typed
 inner join partners
@@ -504,9 +535,9 @@ where
 
 -- ---------------------------------------------------------------------------------------------
 -- links: one row per touch and opportunity it is linked to, within the lifecycle window W2
--- (occurred_at <= end + 180 days, and <= the end of as_of_date). Explicit links name the
--- opportunity; a touch naming none links to every opportunity of its account created at most
--- 180 days after it.
+-- (occurred_at <= end + post_close_window_days, and <= the end of as_of_date). Explicit links
+-- name the opportunity; a touch naming none links to every opportunity of its account created at
+-- most attribution_lookback_days after it.
 -- ---------------------------------------------------------------------------------------------
 
 create or replace temp table links as
@@ -528,6 +559,7 @@ linked as (
         touches.is_deployment,
         touches.is_resale,
         touches.status,
+        touches.is_qualified,
         touches.funded_by
     from touches
     inner join opportunities
@@ -548,12 +580,14 @@ linked as (
         touches.is_deployment,
         touches.is_resale,
         touches.status,
+        touches.is_qualified,
         touches.funded_by
     from touches
     inner join opportunities
         on
             touches.account_id = opportunities.account_id
-            and touches.occurred_at >= opportunities.created_at - interval 180 day
+            and touches.occurred_at
+            >= opportunities.created_at - to_days(getvariable('attribution_lookback_days'))
     where touches.opportunity_id is null
 )
 
@@ -567,48 +601,97 @@ select
     is_influence,
     is_resale,
     is_deployment,
-    -- a sourcing candidate (spec "Sourcing" step 2): a new_business deal whose CRM field names no
-    -- partner, a can_source touch in [created - 90 days, created + 7 days], not a rejected or
-    -- expired registration, not funded by us
-    opportunity_type = 'new_business'
-    and sourced_partner_id is null
+    -- a sourcing candidate (spec "Sourcing" step 2): a sourceable deal whose CRM field names no
+    -- partner (or is not trusted), a can_source touch in [created - sourcing_lookback_days,
+    -- created + sourcing_grace_days], not a rejected or expired registration, qualified when
+    -- required, not funded by us when that is excluded
+    list_contains(getvariable('sourceable_opportunity_types'), opportunity_type)
+    and not (getvariable('sourcing_trust_crm_field') and sourced_partner_id is not null)
     and can_source
-    and occurred_at >= created_at - interval 90 day
-    and occurred_at <= created_at + interval 7 day
+    and occurred_at >= created_at - to_days(getvariable('sourcing_lookback_days'))
+    and occurred_at <= created_at + to_days(getvariable('sourcing_grace_days'))
     and coalesce(status, 'none') not in ('rejected', 'expired')
-    and coalesce(funded_by, 'none') <> 'us' as is_sourcing_candidate,
+    and (not getvariable('sourcing_requires_qualification') or coalesce(is_qualified, false))
+    and (not getvariable('sourcing_exclude_us_funded') or coalesce(funded_by, 'none') <> 'us')
+        as is_sourcing_candidate,
     occurred_at <= created_at as is_before_creation,
     -- exact days from the touch to end(o), for time decay
     cast(date_diff('microsecond', occurred_at, end_at) / 86400000000.0 as double) as days_before_end
 from linked
 where
-    occurred_at <= end_at + interval 180 day
+    occurred_at <= end_at + to_days(getvariable('post_close_window_days'))
     and occurred_at <= getvariable('as_of_end');
 
 -- ---------------------------------------------------------------------------------------------
 -- plain_opportunity_partners: one row per opportunity and partner attached to it
 -- ---------------------------------------------------------------------------------------------
 
+-- the sourcing candidates: one row per opportunity and partner with a candidate touch, in the
+-- order of its earliest one (ties by activity_id)
+create or replace temp table sourcing_candidates as
+with
+
+candidates as (
+    select
+        opportunity_id,
+        partner_id,
+        any_value(is_won) as is_won,
+        min(occurred_at) as first_occurred_at,
+        min(activity_id) filter (where occurred_at = first_touch_at) as first_activity_id
+    from (
+        select
+            links.*,
+            min(occurred_at) over (partition by opportunity_id, partner_id) as first_touch_at
+        from links
+        where is_sourcing_candidate
+    )
+    group by opportunity_id, partner_id
+)
+
+select
+    opportunity_id,
+    partner_id,
+    is_won,
+    count(*) over (partition by opportunity_id) as candidate_partner_count,
+    row_number() over (
+        partition by opportunity_id order by first_occurred_at, first_activity_id
+    ) as candidate_order
+from candidates;
+
 create or replace table plain_opportunity_partners as
 with
 
 sourcing as (
-    -- 1. the CRM field, when it names a known partner, on a sourceable deal
+    -- 1. the CRM field, when trusted and it names a known partner, on a sourceable deal
     select
         opportunity_id,
         sourced_partner_id as partner_id,
-        is_won
+        is_won,
+        cast(1 as double) as sourced_credit
     from opportunities
-    where opportunity_type = 'new_business' and sourced_partner_id is not null
+    where
+        list_contains(getvariable('sourceable_opportunity_types'), opportunity_type)
+        and sourced_partner_id is not null
+        and getvariable('sourcing_trust_crm_field')
     union all
-    -- 2. else the partner of the earliest candidate touch (ties by activity_id)
+    -- 2. else the candidates, by sourcing_tie_breaker: earliest credits the partner of the
+    -- earliest candidate touch, split gives each of k partners 1/k, contested credits a sole
+    -- candidate only
     select
         opportunity_id,
-        arg_min(partner_id, (occurred_at, activity_id)) as partner_id,
-        any_value(is_won) as is_won
-    from links
-    where is_sourcing_candidate
-    group by opportunity_id
+        partner_id,
+        is_won,
+        case
+            when getvariable('sourcing_tie_breaker') = 'split' then cast(1 as double) / candidate_partner_count
+            else cast(1 as double)
+        end as sourced_credit
+    from sourcing_candidates
+    where
+        case getvariable('sourcing_tie_breaker')
+            when 'split' then true
+            when 'contested' then candidate_partner_count = 1
+            else candidate_order = 1
+        end
 ),
 
 facts as (
@@ -621,6 +704,7 @@ facts as (
         is_resale,
         is_deployment,
         false as is_sourced,
+        cast(0 as double) as sourced_credit,
         false as is_reseller_of_record
     from links
     union all
@@ -633,6 +717,7 @@ facts as (
         false,
         false,
         true,
+        sourced_credit,
         false
     from sourcing
     union all
@@ -645,6 +730,7 @@ facts as (
         false,
         false,
         false,
+        cast(0 as double),
         true
     from opportunities
     where reseller_partner_id is not null
@@ -660,6 +746,7 @@ pairs as (
         bool_or(is_resale) as has_resale_touch,
         bool_or(is_deployment) as has_deployment_touch,
         bool_or(is_sourced) as is_sourced,
+        sum(sourced_credit) as sourced_credit,
         bool_or(is_reseller_of_record) as is_reseller_of_record
     from facts
     group by opportunity_id, partner_id
@@ -672,7 +759,7 @@ levels as (
         touch_count > 0 as is_touched,
         influence_touch_count > 0 as is_influenced,
         is_sourced,
-        cast(case when is_sourced then 1 else 0 end as double) as sourced_credit,
+        sourced_credit,
         is_won and (is_reseller_of_record or has_resale_touch) as is_resold,
         is_won and has_deployment_touch as is_deployed,
         touch_count,
@@ -724,7 +811,10 @@ select
     opportunities.account_id,
     opportunities.opportunity_type,
     opportunities.region,
-    case when opportunities.region in ('APAC', 'LATAM') then 'partner_led' else 'direct' end as market_motion,
+    case
+        when list_contains(getvariable('partner_led_regions'), opportunities.region) then 'partner_led'
+        else 'direct'
+    end as market_motion,
     opportunities.created_at,
     opportunities.closed_at,
     opportunities.is_closed,
@@ -739,8 +829,8 @@ select
     coalesce(partner_rollup.is_partner_resold, false) as is_partner_resold,
     coalesce(partner_rollup.is_partner_deployed, false) as is_partner_deployed,
     coalesce(partner_rollup.is_partner_led, false) as is_partner_led,
-    -- only the contested tie breaker contests a deal; the earliest one never does
-    false as is_sourcing_contested,
+    -- only the contested tie breaker contests a deal: several candidates and none credited
+    contested.opportunity_id is not null as is_sourcing_contested,
     case when partner_rollup.sourcing_partner_count = 1 then partner_rollup.any_sourcing_partner_id end
         as sourcing_partner_id,
     cast(coalesce(partner_rollup.sourcing_partner_count, 0) as integer) as sourcing_partner_count,
@@ -753,7 +843,13 @@ select
     ) as sales_cycle_days
 from opportunities
 left join partner_rollup
-    on opportunities.opportunity_id = partner_rollup.opportunity_id;
+    on opportunities.opportunity_id = partner_rollup.opportunity_id
+left join (
+    select distinct opportunity_id
+    from sourcing_candidates
+    where getvariable('sourcing_tie_breaker') = 'contested' and candidate_partner_count > 1
+) as contested
+    on opportunities.opportunity_id = contested.opportunity_id;
 
 -- ---------------------------------------------------------------------------------------------
 -- plain_partner_attribution: one row per opportunity, partner and attribution model.
@@ -787,7 +883,8 @@ shaped as (
         + case when creation_touch_rank > 1 and creation_touch_rank < touch_count then 1 else 0 end
             as key_touch_count,
         -- relative to the latest touch, so it stays finite; the shift cancels out
-        power(2.0, -(days_before_end - min_days_before_end) / 7) as decay_factor
+        power(2.0, -(days_before_end - min_days_before_end) / getvariable('time_decay_half_life_days'))
+            as decay_factor
     from ranked
 ),
 
@@ -893,6 +990,42 @@ weights as (
     inner join opportunities
         on plain_opportunity_partners.opportunity_id = opportunities.opportunity_id
     where plain_opportunity_partners.is_sourced
+    union all
+    -- the custom members of the position family: macro attribution_position_family's weights
+    select
+        custom_weights.opportunity_id,
+        custom_weights.partner_id,
+        opportunities.amount,
+        opportunities.is_won,
+        custom_weights.attribution_model,
+        custom_weights.weight
+    from (
+        select
+            shaped.opportunity_id,
+            shaped.partner_id,
+            custom_models.attribution_model,
+            sum(
+                case
+                    when shaped.touch_count = 1 then cast(1 as double)
+                    when shaped.touch_count = 2 and shaped.touch_rank = 1
+                        then cast(custom_models.first_units as double)
+                        / (custom_models.first_units + custom_models.last_units)
+                    when shaped.touch_count = 2
+                        then cast(custom_models.last_units as double)
+                        / (custom_models.first_units + custom_models.last_units)
+                    when shaped.touch_rank = 1 then cast(custom_models.first_units as double) / 1000000
+                    when shaped.touch_rank = shaped.touch_count
+                        then cast(custom_models.last_units as double) / 1000000
+                    else cast(1000000 - custom_models.first_units - custom_models.last_units as double)
+                        / (1000000 * (shaped.touch_count - 2))
+                end
+            ) as weight
+        from shaped
+        cross join custom_models
+        group by shaped.opportunity_id, shaped.partner_id, custom_models.attribution_model
+    ) as custom_weights
+    inner join opportunities
+        on custom_weights.opportunity_id = opportunities.opportunity_id
 )
 
 select
@@ -905,6 +1038,8 @@ select
 from weights;
 
 drop table links;
+drop table sourcing_candidates;
+drop table custom_models;
 drop table touches;
 drop table opportunities;
 drop table opportunities_usable;

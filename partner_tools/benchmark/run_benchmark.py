@@ -1,12 +1,13 @@
-#!/usr/bin/env python3
 """Benchmark the dbt build against hand-written DuckDB SQL, at several data sizes.
 
-    .venv/bin/python scripts/benchmark/run_benchmark.py [--tiers 10000,100000,1000000] [--format parquet]
+    .venv/bin/python -m partner_tools.benchmark.run_benchmark [--tiers 10000,100000,1000000]
+        [--format parquet]
 
 For each tier (number of opportunities, about 9 activities each) it:
-1. generates a demo export with scripts/generate_demo_data.py (kept under target/benchmark/data
+1. generates a demo export with partner_tools.demo_data (kept under target/benchmark/data
    and reused while the generator and the tier are unchanged);
-2. runs plain_core.sql (beside this script), the same core written straight in DuckDB SQL,
+2. runs plain_core.sql (beside this module), the same core written straight in DuckDB SQL, with
+   the project's definition vars and activity vocabulary (partner_tools.benchmark.plain_core),
    into a fresh database file;
 3. builds the core models with dbt (everything up to fct_opportunities,
    fct_opportunity_partners and fct_partner_attribution, seeds included, no tests) into a fresh
@@ -42,13 +43,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
-PLAIN_SQL = HERE / "plain_core.sql"
-GENERATOR = ROOT / "scripts" / "generate_demo_data.py"
+from partner_tools.constants import DEMO_AS_OF_DATE, ROOT
+
+# the generator's modules: an export is reused while none of them changed
+GENERATOR = ROOT / "partner_tools" / "demo_data"
 WORK = ROOT / "target" / "benchmark"
 BIN = ROOT / ".venv" / "bin"
-AS_OF_DATE = "2025-12-31"  # the generator's default end date
 CORE_SELECTION = [
     "+partner_attribution__fct_opportunities",
     "+partner_attribution__fct_opportunity_partners",
@@ -100,13 +100,16 @@ def generate(opportunities: int, file_format: str) -> Path:
     """The tier's export, generated once per generator version."""
     out = WORK / "data" / f"{opportunities}-{file_format}"
     stamp = out / ".generator.sha256"
-    wanted = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for module in sorted(GENERATOR.glob("*.py")):
+        digest.update(module.read_bytes())
+    wanted = digest.hexdigest()
     if stamp.exists() and stamp.read_text().strip() == wanted:
         return out
     if out.exists():
         shutil.rmtree(out)
     log(f"generating {opportunities:,} opportunities ({file_format}) into {out.relative_to(ROOT)}")
-    command = [str(BIN / "python"), str(GENERATOR), "--opportunities", str(opportunities)]
+    command = [str(BIN / "python"), "-m", "partner_tools.demo_data", "--opportunities", str(opportunities)]
     measured([*command, "--format", file_format, "--out", str(out), "--quiet"])
     stamp.write_text(wanted + "\n")
     return out
@@ -125,26 +128,11 @@ def count_activities(data: Path, file_format: str) -> int:
 
 def run_plain(data: Path, file_format: str, database: Path) -> Run:
     fresh(database)
-    code = (
-        "import duckdb, sys\n"
-        "with duckdb.connect(sys.argv[1]) as c:\n"
-        "    c.execute('set variable raw_dir = $1', [sys.argv[2]])\n"
-        "    c.execute('set variable raw_format = $1', [sys.argv[3]])\n"
-        "    c.execute('set variable as_of_date = $1', [sys.argv[4]])\n"
-        "    c.execute('set variable temp_directory = $1', [sys.argv[5]])\n"
-        "    c.execute(open(sys.argv[6]).read())\n"
-    )
-    spill = str(database.parent / "spill")
+    # a process of its own, so its peak RSS is the yardstick's alone
     command = [
-        str(BIN / "python"),
-        "-c",
-        code,
-        str(database),
-        str(data),
-        file_format,
-        AS_OF_DATE,
-        spill,
-        str(PLAIN_SQL),
+        *(str(BIN / "python"), "-m", "partner_tools.benchmark.plain_core", "--database", str(database)),
+        *("--raw-data-dir", str(data), "--raw-format", file_format, "--as-of-date", DEMO_AS_OF_DATE),
+        *("--temp-directory", str(database.parent / "spill")),
     ]
     seconds, rss = measured(command)
     return Run("plain DuckDB SQL (core)", seconds, rss)
@@ -232,7 +220,7 @@ def run_dbt(
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
         DO_NOT_TRACK="1",
     )
-    variables = json.dumps({"raw_data_dir": str(data), "as_of_date": AS_OF_DATE})
+    variables = json.dumps({"raw_data_dir": str(data), "as_of_date": DEMO_AS_OF_DATE})
     command = [str(BIN / "dbt"), command_name, "--profiles-dir", str(ROOT), "--vars", variables]
     command += ["--target-path", str(target), "--log-path", str(target / "logs"), *arguments]
     seconds, rss = measured(command, env)
