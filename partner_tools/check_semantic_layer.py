@@ -2,7 +2,7 @@
 """Validate the semantic layer and check its answers against SQL on the marts, in the warehouse
 and in its publication.
 
-    .venv-metricflow/bin/python scripts/check_semantic_layer.py [path/to/warehouse.duckdb] [--keep DIR]
+    .venv-metricflow/bin/python -m partner_tools.check_semantic_layer [path/to/warehouse.duckdb] [--keep DIR]
 
 Runs, with the MetricFlow toolchain in .venv-metricflow (python3 scripts/tasks.py setup --metricflow):
 1. `dbt parse` against the warehouse into a scratch target directory: manifest.json says where
@@ -13,7 +13,7 @@ Runs, with the MetricFlow toolchain in .venv-metricflow (python3 scripts/tasks.p
    (a partner's name among them), into CSV files. The same numbers are read from the marts with
    SQL and compared (relative difference 1e-9).
 3. The publication: the warehouse published to a scratch file with its MetricFlow project, as
-   scripts/publish.py does, and the same validation, queries and comparisons there, as a BI
+   partner_tools.publish does, and the same validation, queries and comparisons there, as a BI
    user of the published file would run them (README, "Semantic layer").
 Prints one line per check and exits 1 on any difference. MetricFlow only reads the files, so
 another reader may hold them; a build writing the warehouse at the same time would block the

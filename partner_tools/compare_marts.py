@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare the contract marts built on several engines; exit 1 on any difference beyond float tolerance.
 
-    python scripts/compare_marts.py --duckdb target/test/partner_attribution.duckdb --postgres \
+    python -m partner_tools.compare_marts --duckdb target/test/partner_attribution.duckdb --postgres \
         [--spark-warehouse target/test/spark/warehouse] [--marts-schema marts]
 
 Every engine must hold the same rows of every compared mart (matched on the mart's key) with the

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Make sure Debian's Chromium is installed, for the test that opens the partner report in a browser.
 
-    python scripts/install_browser.py    # prints the browser's path
+    python -m partner_tools.install_browser    # prints the browser's path
 
 The report test (tests/python/test_report.py) drives /usr/bin/chromium headless through
 playwright; it never downloads a browser build of its own. When Chromium is missing and this runs
-as root, it installs Debian's `chromium` package (as scripts/local_postgres.py does PostgreSQL);
+as root, it installs Debian's `chromium` package (as partner_tools.local_postgres does PostgreSQL);
 otherwise it stops and says what to run. `python3 scripts/tasks.py test` runs it before pytest.
 """
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load a raw CRM export directory into the raw schema of a PostgreSQL target.
 
-    python scripts/load_raw_export.py --raw-data-dir data/demo [--schema raw]
+    python -m partner_tools.load_raw_export --raw-data-dir data/demo [--schema raw]
 
 For engines that cannot read the export's files where they lie (DuckDB and Spark read them
 in place through the run-start hook). Connection settings come from the same PG* variables that

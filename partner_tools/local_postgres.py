@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Start (or stop) a throw-away PostgreSQL server on 127.0.0.1 for building the project there.
 
-    python scripts/local_postgres.py start   # prints the PG* variables that profiles.yml reads
-    python scripts/local_postgres.py stop
+    python -m partner_tools.local_postgres start   # prints the PG* variables that profiles.yml reads
+    python -m partner_tools.local_postgres stop
 
 Uses the machine's PostgreSQL binaries (Debian: apt-get install postgresql; this script installs
 them when it runs as root and finds none). As root, the cluster runs as the `postgres` user, as

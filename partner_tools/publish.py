@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Publish a built warehouse to the file that BI tools read, in one atomic step.
 
-    python scripts/publish.py [--warehouse warehouse/partner_attribution.duckdb] [--published PATH]
+    python -m partner_tools.publish [--warehouse warehouse/partner_attribution.duckdb] [--published PATH]
         [--target-path target | --schema LAYER=SCHEMA ...] [--metricflow-dir DIR]
 
 DuckDB allows one writer per file, and a reader holding a file open blocks a writer. So BI tools
@@ -352,7 +352,7 @@ def write_metricflow_project(directory: Path, duckdb_file: Path, catalog: str, s
     the project's profile; the profile attaches the file to an in-memory database, so MetricFlow
     neither writes to it nor holds a lock that a build or a publication would wait on.
     """
-    stamp = f"# Written by scripts/publish.py for {duckdb_file}; rewritten by every publication.\n"
+    stamp = f"# Written by partner_tools.publish for {duckdb_file}; rewritten by every publication.\n"
     write_atomically(
         directory / "dbt_project.yml",
         stamp

@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
 """Record what the project publishes, and prove a redesign left it unchanged.
 
-    python scripts/published_tables.py record --out FILE [--scenarios demo,parquet_20k,...]
-    python scripts/published_tables.py compare BEFORE AFTER [--renames RENAMES.yml]
+    python -m partner_tools.published_tables record --out FILE [--scenarios demo,parquet_20k,...]
+    python -m partner_tools.published_tables compare BEFORE AFTER [--renames RENAMES.yml]
 
 `record` builds each scenario with dbt into a warehouse of its own (under target/published_tables),
-publishes it (scripts/publish.py), and writes a fingerprint of every published table to FILE
+publishes it (partner_tools.publish), and writes a fingerprint of every published table to FILE
 (JSON): its columns and types in order, its row count, the sum of its rows' hashes (the values in
 column order, so row order does not matter) and, per column, the sum of that column's hashes.
 Hashes compare values exactly: a double that moved in its last bit is a difference.
 
 The scenarios (all built as of 2025-12-31):
 - demo: the bundled demo export (data/demo);
-- parquet_20k: a generated export of 20,000 deals in Parquet (scripts/generate_demo_data.py);
+- parquet_20k: a generated export of 20,000 deals in Parquet (partner_tools.demo_data);
 - generic, salesforce, hubspot: one scenario in three CRM shapes (data/crm_shapes, each read
   with its dbt_vars.yml).
 

@@ -25,7 +25,7 @@
     Spark reads the files in place too (spark__ below). A malformed CSV line stops a Spark run
     (mode FAILFAST): Spark's default would pad a short line with nulls and drop the extra fields
     of a long one without a trace. Engines that cannot read the files
-    where they lie get the raw schema loaded by scripts/load_raw_export.py instead; the
+    where they lie get the raw schema loaded by partner_tools.load_raw_export instead; the
     default implementation therefore does nothing.
 -#}
 {% macro register_raw_export() -%}
