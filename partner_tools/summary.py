@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Print a short summary of a built partner warehouse: attach, sourcing, top partners, rejects.
 
-    python -m partner_tools.summary [path/to/warehouse.duckdb] [--target-path target | --schema LAYER=SCHEMA ...]
+    python -m partner_tools.summary [path/to/warehouse.duckdb]
+        [--target-path target | --schema LAYER=SCHEMA ...]
 
 Opens the DuckDB file read-only and closes it before returning, so it never blocks a build. The
 file is a published one (partner_tools.publish; its marts are in `marts`, its rejects in `audit`) or
