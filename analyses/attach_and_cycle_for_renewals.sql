@@ -13,16 +13,16 @@ attach as (
 final as (
     select
         opportunity_type,
-        sum(closed_attached) as closed_attached,
-        sum(closed_not_attached) as closed_not_attached,
-        sum(won_attached) * 1.0 / nullif(sum(closed_attached), 0) as win_rate_attached,
-        sum(won_not_attached) * 1.0 / nullif(sum(closed_not_attached), 0) as win_rate_not_attached,
+        sum(attached_closed_opportunities) as attached_closed_opportunities,
+        sum(not_attached_closed_opportunities) as not_attached_closed_opportunities,
+        sum(attached_won_opportunities) * 1.0 / nullif(sum(attached_closed_opportunities), 0) as attached_win_rate,
+        sum(not_attached_won_opportunities) * 1.0 / nullif(sum(not_attached_closed_opportunities), 0) as not_attached_win_rate,
         -- a weighted mean of the quarterly medians: a guide, not the median of all deals
-        sum(median_sales_cycle_days_attached * closed_attached)
-        / nullif(sum(case when median_sales_cycle_days_attached is not null then closed_attached end), 0)
+        sum(attached_median_sales_cycle_days * attached_closed_opportunities)
+        / nullif(sum(case when attached_median_sales_cycle_days is not null then attached_closed_opportunities end), 0)
             as typical_cycle_days_attached,
-        sum(median_sales_cycle_days_not_attached * closed_not_attached)
-        / nullif(sum(case when median_sales_cycle_days_not_attached is not null then closed_not_attached end), 0)
+        sum(not_attached_median_sales_cycle_days * not_attached_closed_opportunities)
+        / nullif(sum(case when not_attached_median_sales_cycle_days is not null then not_attached_closed_opportunities end), 0)
             as typical_cycle_days_not_attached
     from attach
     group by opportunity_type

@@ -14,9 +14,9 @@ final as (
         avg(case when is_partner_attached then 1.0 else 0.0 end) as attach_rate,
         avg(case when is_partner_sourced then 1.0 else 0.0 end) as sourced_rate,
         avg(case when is_closed and is_partner_attached then (case when is_won then 1.0 else 0.0 end) end)
-            as win_rate_attached,
+            as attached_win_rate,
         avg(case when is_closed and not is_partner_attached then (case when is_won then 1.0 else 0.0 end) end)
-            as win_rate_not_attached
+            as not_attached_win_rate
     from opportunities
     group by
         region,

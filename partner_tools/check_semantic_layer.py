@@ -93,10 +93,10 @@ CHECKS = [
     Check(
         "impact by deal type",
         (
-            "win_rate_attached",
-            "win_rate_not_attached",
-            "median_sales_cycle_days_attached",
-            "median_sales_cycle_days_not_attached",
+            "attached_win_rate",
+            "not_attached_win_rate",
+            "attached_median_sales_cycle_days",
+            "not_attached_median_sales_cycle_days",
             "won_revenue",
             "sourced_revenue",
             "sourced_revenue_share",
@@ -136,7 +136,7 @@ CHECKS = [
     # an open deal has no close date: no group may be an empty quarter
     Check(
         "revenue and win rate by quarter of close",
-        ("won_revenue", "win_rate_attached"),
+        ("won_revenue", "attached_win_rate"),
         ("metric_time__quarter",),
         """
         select

@@ -40,9 +40,9 @@ select
     sum(case when is_won and is_partner_attached then amount else 0 end)
         / nullif(sum(case when is_won then amount else 0 end), 0) as attached_won_share,
     avg(case when is_closed and is_partner_attached then (case when is_won then 1.0 else 0 end) end)
-        as win_rate_attached,
+        as attached_win_rate,
     avg(case when is_closed and not is_partner_attached then (case when is_won then 1.0 else 0 end) end)
-        as win_rate_unattached,
+        as not_attached_win_rate,
     sum(case when is_sourcing_contested then 1 else 0 end) as contested
 from {fct_opportunities}
 """

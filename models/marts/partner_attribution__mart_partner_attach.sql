@@ -67,16 +67,16 @@ aggregated as (
         sum(case when is_partner_deployed then amount else 0 end) as deployed_amount,
         sum(case when is_partner_led then 1 else 0 end) as partner_led_opportunities,
         sum(case when is_partner_led then amount else 0 end) as partner_led_amount,
-        sum(case when is_closed and is_partner_attached then 1 else 0 end) as closed_attached,
-        sum(case when is_won and is_partner_attached then 1 else 0 end) as won_attached,
-        avg(case when is_won and is_partner_attached then amount end) as average_won_amount_attached,
+        sum(case when is_closed and is_partner_attached then 1 else 0 end) as attached_closed_opportunities,
+        sum(case when is_won and is_partner_attached then 1 else 0 end) as attached_won_opportunities,
+        avg(case when is_won and is_partner_attached then amount end) as attached_average_won_amount,
         {{ median('case when is_closed and is_partner_attached then sales_cycle_days end') }}
-            as median_sales_cycle_days_attached,
-        sum(case when is_closed and not is_partner_attached then 1 else 0 end) as closed_not_attached,
-        sum(case when is_won and not is_partner_attached then 1 else 0 end) as won_not_attached,
-        avg(case when is_won and not is_partner_attached then amount end) as average_won_amount_not_attached,
+            as attached_median_sales_cycle_days,
+        sum(case when is_closed and not is_partner_attached then 1 else 0 end) as not_attached_closed_opportunities,
+        sum(case when is_won and not is_partner_attached then 1 else 0 end) as not_attached_won_opportunities,
+        avg(case when is_won and not is_partner_attached then amount end) as not_attached_average_won_amount,
         {{ median('case when is_closed and not is_partner_attached then sales_cycle_days end') }}
-            as median_sales_cycle_days_not_attached
+            as not_attached_median_sales_cycle_days
     from by_grain
     group by
         period_basis,
@@ -122,16 +122,16 @@ final as (
         cast(partner_led_opportunities as {{ double }}) / opportunities as partner_led_rate,
         cast(partner_led_amount as {{ double }}) / nullif(amount, 0) as partner_led_amount_rate,
         cast(sourced_opportunities as {{ double }}) / nullif(attached_opportunities, 0) as sourced_share_of_attached,
-        cast(closed_attached as {{ dbt.type_int() }}) as closed_attached,
-        cast(won_attached as {{ dbt.type_int() }}) as won_attached,
-        cast(won_attached as {{ double }}) / nullif(closed_attached, 0) as win_rate_attached,
-        cast(average_won_amount_attached as {{ double }}) as average_won_amount_attached,
-        cast(median_sales_cycle_days_attached as {{ double }}) as median_sales_cycle_days_attached,
-        cast(closed_not_attached as {{ dbt.type_int() }}) as closed_not_attached,
-        cast(won_not_attached as {{ dbt.type_int() }}) as won_not_attached,
-        cast(won_not_attached as {{ double }}) / nullif(closed_not_attached, 0) as win_rate_not_attached,
-        cast(average_won_amount_not_attached as {{ double }}) as average_won_amount_not_attached,
-        cast(median_sales_cycle_days_not_attached as {{ double }}) as median_sales_cycle_days_not_attached
+        cast(attached_closed_opportunities as {{ dbt.type_int() }}) as attached_closed_opportunities,
+        cast(attached_won_opportunities as {{ dbt.type_int() }}) as attached_won_opportunities,
+        cast(attached_won_opportunities as {{ double }}) / nullif(attached_closed_opportunities, 0) as attached_win_rate,
+        cast(attached_average_won_amount as {{ double }}) as attached_average_won_amount,
+        cast(attached_median_sales_cycle_days as {{ double }}) as attached_median_sales_cycle_days,
+        cast(not_attached_closed_opportunities as {{ dbt.type_int() }}) as not_attached_closed_opportunities,
+        cast(not_attached_won_opportunities as {{ dbt.type_int() }}) as not_attached_won_opportunities,
+        cast(not_attached_won_opportunities as {{ double }}) / nullif(not_attached_closed_opportunities, 0) as not_attached_win_rate,
+        cast(not_attached_average_won_amount as {{ double }}) as not_attached_average_won_amount,
+        cast(not_attached_median_sales_cycle_days as {{ double }}) as not_attached_median_sales_cycle_days
     from aggregated
 )
 

@@ -159,7 +159,7 @@ final as (
     select
         measured.*,
         cast(attached_won_opportunities as {{ double }}) / nullif(attached_closed_opportunities, 0)
-            as attached_win_rate,
+            as partner_win_rate,
         cast(touches_sourcing as {{ double }}) / nullif(touch_count, 0) as motion_share_sourcing,
         cast(touches_influence as {{ double }}) / nullif(touch_count, 0) as motion_share_influence,
         cast(touches_bd as {{ double }}) / nullif(touch_count, 0) as motion_share_bd,

@@ -60,7 +60,7 @@ def scorecard_bars(marts: Marts) -> Chart:
                     zip(
                         top.attached_won_opportunities[rows],
                         top.sourced_won_amount[rows],
-                        top.attached_win_rate[rows].fillna(0),
+                        top.partner_win_rate[rows].fillna(0),
                         strict=True,
                     )
                 ),
@@ -105,7 +105,7 @@ def scorecard_table(marts: Marts) -> Chart:
         "Attached deals": [f"{v:,}" for v in top.attached_opportunities],
         "Sourced deals": [f"{v:,}" for v in top.sourced_opportunities],
         "Attached won revenue": [compact(v) for v in top.attached_won_amount],
-        "Win rate attached": [percent(v) for v in top.attached_win_rate],
+        "Win rate attached": [percent(v) for v in top.partner_win_rate],
         "MDF spend": [compact(v) if v else "-" for v in top.mdf_spend.fillna(0)],
         "MDF return": [f"{v:.1f}x" if not pd.isna(v) else "-" for v in top.mdf_return],
         "Referrals given": [f"{v:,}" for v in top.referrals_given],

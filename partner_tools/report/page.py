@@ -95,8 +95,8 @@ def header(marts: Marts, as_of_date: str | None, generated_at: datetime) -> str:
         ),
         (percent(headline.get("sourced_won_share")), "of won revenue was partner-sourced", ""),
         (
-            f"<span class='attached'>{percent(headline.get('win_rate_attached'))}</span> vs "
-            f"<span class='not-attached'>{percent(headline.get('win_rate_unattached'))}</span>",
+            f"<span class='attached'>{percent(headline.get('attached_win_rate'))}</span> vs "
+            f"<span class='not-attached'>{percent(headline.get('not_attached_win_rate'))}</span>",
             "win rate, partner attached vs not",
             "",
         ),

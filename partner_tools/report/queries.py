@@ -52,7 +52,7 @@ select
     attached_won_opportunities,
     attached_won_amount::double as attached_won_amount,
     sourced_won_amount::double as sourced_won_amount,
-    attached_win_rate,
+    partner_win_rate,
     mdf_spend::double as mdf_spend,
     mdf_return,
     referrals_given,

@@ -78,7 +78,7 @@ TABLES = {
              50.0, 0.0, 4, null)
         ) as t(partner_id, partner_name, partner_type, tier, partner_region, role_label,
                attached_opportunities, sourced_opportunities, attached_won_opportunities,
-               attached_won_amount, sourced_won_amount, attached_win_rate, mdf_spend, mdf_return,
+               attached_won_amount, sourced_won_amount, partner_win_rate, mdf_spend, mdf_return,
                referrals_given, give_get_ratio)
     """,
     "audit.rejected_rows": "select 'partners' as source_table, 'P9' as record_key, 'unknown tier' as reason",
@@ -398,7 +398,7 @@ def test_metricflow_dates_revenue_by_close_without_an_empty_quarter(published_fr
     rows = mf_query(
         published_from_a_host,
         "--metrics",
-        "won_revenue,win_rate_attached,opportunities",
+        "won_revenue,attached_win_rate,opportunities",
         "--group-by",
         "metric_time__quarter",
         "--order",
@@ -408,9 +408,9 @@ def test_metricflow_dates_revenue_by_close_without_an_empty_quarter(published_fr
     # O1 (won) closed in Q1 and O2 (lost) in Q2; O3 is open: no row without a quarter
     assert sorted(by_quarter) == ["2025-01-01", "2025-04-01"]
     q1, q2 = by_quarter["2025-01-01"], by_quarter["2025-04-01"]
-    assert (float(q1["won_revenue"]), float(q1["win_rate_attached"]), int(q1["opportunities"])) == (
+    assert (float(q1["won_revenue"]), float(q1["attached_win_rate"]), int(q1["opportunities"])) == (
         1000.0,
         1.0,
         2,
     )
-    assert (float(q2["won_revenue"]), q2["win_rate_attached"], int(q2["opportunities"])) == (0.0, "", 1)
+    assert (float(q2["won_revenue"]), q2["attached_win_rate"], int(q2["opportunities"])) == (0.0, "", 1)

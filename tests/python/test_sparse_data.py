@@ -167,7 +167,7 @@ def check_no_attributed_win_idle_partner_empty_quarter(run: DbtRun) -> None:
     assert run.query("select partner_id from marts.dim_partners order by 1") == [("P1",), ("P2",), ("P3",)]
     assert run.query(
         "select role_label, touch_count, attached_opportunities, sourced_opportunities,"
-        " attributed_revenue_linear, mdf_spend, referrals_given, give_get_ratio, attached_win_rate,"
+        " attributed_revenue_linear, mdf_spend, referrals_given, give_get_ratio, partner_win_rate,"
         " motion_share_sourcing from marts.mart_partner_scorecard where partner_id = 'P2'"
     ) == [("none", 0, 0, 0, 0.0, 0, 0, None, None, None)]
     assert run.query(
@@ -241,8 +241,8 @@ def check_single_lost_deal(run: DbtRun) -> None:
         " share_of_model_revenue from marts.mart_partner_attribution_by_model order by 1"
     ) == [(model, "P1", 1000.0, 0.0, None) for model in sorted((*TOUCH_MODELS, "sourced"))]
     assert run.query(
-        "select period_basis, fiscal_period, opportunities, attached_rate, win_rate_attached,"
-        " win_rate_not_attached, average_won_amount_attached from marts.mart_partner_attach"
+        "select period_basis, fiscal_period, opportunities, attached_rate, attached_win_rate,"
+        " not_attached_win_rate, attached_average_won_amount from marts.mart_partner_attach"
         " where period_grain = 'fiscal_quarter' order by 1"
     ) == [("closed", 2, 1, 1.0, 0.0, None, None), ("created", 1, 1, 1.0, 0.0, None, None)]
     assert run.query(
