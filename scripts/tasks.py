@@ -356,6 +356,24 @@ def test(args: argparse.Namespace) -> int:
         [str(BIN / "sqlfluff"), "lint", "models", "tests", "analyses", "macros"],
         dbt_env(DBT_TARGET="lint"),
     )
+    # the SQL the macros generate, linted where it lands: sqlfluff skips the files of macros/, and
+    # the step above ignores templated areas. The incremental models hold the by-opportunity
+    # framework's SQL and the attribution rules'.
+    step(
+        "sqlfluff macros",
+        [
+            *(str(BIN / "sqlfluff"), "lint", "--config", ".sqlfluff-contexts/macros.cfg"),
+            "models/intermediate/incremental",
+            "models/intermediate/int_touches_linked_to_opportunities.sql",
+            "models/intermediate/int_partner_sourced.sql",
+            "models/intermediate/int_attribution_touch_weights.sql",
+            "models/marts/partner_attribution__fct_partner_touches.sql",
+            "models/marts/partner_attribution__fct_opportunity_partners.sql",
+            "models/marts/partner_attribution__fct_partner_attribution.sql",
+            "models/marts/partner_attribution__fct_opportunities.sql",
+        ],
+        dbt_env(DBT_TARGET="lint"),
+    )
     # the connector staging models are built (and so linted) only when crm_source names them
     for crm in ("salesforce", "hubspot"):
         step(

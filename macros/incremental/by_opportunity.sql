@@ -3,12 +3,16 @@
 
     The touch facts and the attribution are built per opportunity: every row of them belongs
     to one opportunity and depends only on that opportunity's as-of row, the touches that name
-    it, the account-level touches of its account, and the definition (vars and the
-    activity_types seed). int_opportunity_input_fingerprints hashes those inputs per
+    it, the account-level touches of its account, and the definition (the code, seeds and vars
+    they are built under). int_opportunity_input_fingerprints hashes those inputs per
     opportunity; int_opportunities_to_refresh compares them with the fingerprints the last
     build applied (int_opportunity_build_state) and lists the opportunities whose inputs
     changed, appeared or disappeared. An incremental run deletes those opportunities' rows
     from each model (pre-hook) and inserts them anew (append); every other row is kept.
+    The definition is derived, not declared (incremental_definition below): a change to the
+    SQL of these models, to a macro they call, to a seed they are built from or to a var they
+    read refreshes every opportunity on the next run, with nothing to raise by hand. A model
+    joins the refresh, and its definition, by calling by_opportunity_config().
 
     On DuckDB, the embedded default, the models are incremental; elsewhere they are tables
     rebuilt on every run (the fingerprints use DuckDB's hash()).
@@ -45,14 +49,15 @@
 
 {#-
     Pre-hook of every by-opportunity model: on an incremental run, delete the rows of the
-    opportunities being refreshed (changed, new or gone), which the model then inserts anew.
+    opportunities being refreshed (changed, new or gone), which the model then inserts anew;
+    every row when the definition changed (then every opportunity is refreshed).
 -#}
 {% macro delete_refreshed_opportunities() -%}
     {%- if is_incremental() -%}
+        {%- set refresh = ref('partner_attribution', 'int_opportunities_to_refresh') -%}
         delete from {{ this }}
-        where opportunity_id in (
-            select refresh.opportunity_id from {{ ref('partner_attribution', 'int_opportunities_to_refresh') }} as refresh
-        )
+        where opportunity_id in (select refresh.opportunity_id from {{ refresh }} as refresh)
+            or exists (select 1 from {{ refresh }} as refresh where refresh.refresh_reason = 'definition changed')
     {%- endif -%}
 {%- endmacro %}
 
@@ -67,20 +72,32 @@
 {%- endmacro %}
 
 {#-
-    What the by-opportunity models were built under, beyond the data: the definition vars
-    (as_of_date is not one: it moves opportunities' fingerprints instead) and the version of
-    the by-opportunity logic, to be raised by a change to these models that alters their rows
-    for the same input. A build that finds a different definition than the last one stops:
-    incremental rows would mix both.
+    The models the by-opportunity refresh covers, found in the graph rather than listed: every
+    model of this package that calls by_opportunity_config() (the facts and the attribution)
+    or incremental_by_opportunity() (the fingerprints, the list of opportunities to refresh
+    and the build state).
+-#}
+{% macro by_opportunity_models() -%}
+    {%- set framework = ['macro.' ~ model.package_name ~ '.by_opportunity_config',
+                         'macro.' ~ model.package_name ~ '.incremental_by_opportunity'] -%}
+    {%- set names = [] -%}
+    {#- outside `execute` (dbt's parse) the graph is not there yet -#}
+    {%- for node in (graph.nodes.values() if execute else [])
+            if node.resource_type == 'model' and node.package_name == model.package_name
+            and node.depends_on.macros | select('in', framework) | list -%}
+        {%- do names.append(node.name) -%}
+    {%- endfor -%}
+    {{ return(names | sort) }}
+{%- endmacro %}
+
+{#-
+    What the by-opportunity models were built under, beyond the data (incremental_definition_of):
+    their SQL, the macros they call, the seeds and the vars they read. as_of_date is left out:
+    it reaches them only through int_opportunities_as_of (the end of each opportunity's window,
+    which deals are closed), so a later date moves the fingerprints of the opportunities it
+    changes instead of refreshing all of them. int_opportunities_to_refresh refreshes every
+    opportunity when this differs from what the last build stored.
 -#}
 {% macro incremental_definition() -%}
-    {%- set definition = {'by_opportunity_logic_version': 1} -%}
-    {%- for name in ['attribution_lookback_days', 'post_close_window_days', 'sourcing_lookback_days',
-                     'sourcing_grace_days', 'sourcing_requires_qualification', 'sourcing_exclude_us_funded',
-                     'sourcing_tie_breaker', 'sourcing_trust_crm_field', 'sourceable_opportunity_types',
-                     'time_decay_half_life_days', 'partner_led_regions', 'reporting_currency',
-                     'custom_attribution_models'] -%}
-        {%- do definition.update({name: partner_var(name)}) -%}
-    {%- endfor -%}
-    {{ return(definition) }}
+    {{ return(incremental_definition_of(by_opportunity_models(), ignored_vars=['as_of_date'])) }}
 {%- endmacro %}

@@ -12,21 +12,17 @@
       referenced staging model, or whose carried columns changed (an opportunity that moved
       to another account changes the account an activity resolves to). What the last build
       looked up is kept in <model>__references (written after every build of the model);
-    * the model itself changed (its file's checksum, or the logic version below) or a var it
-      reads changed: then every key.
+    * the model's definition changed (incremental_definition_of: its file's checksum, the SQL
+      of every macro it calls, transitively, the seeds it is built from, the vars it reads):
+      then every key. Nothing is declared by hand: an edit to a staging macro that the model
+      calls is seen like an edit to the model.
     The keys go to <model>__refresh (key, reason), kept after the run to show what it
     refreshed; the raw rows of those keys are copied to <model>__refresh_rows (dropped after
     the build), the stored rows of those keys are deleted, and the copied rows typed again.
     A key of the model must hold every row that can affect another one (the rows compared
     for duplicates): activities, accounts and opportunities by their id, stage history by
     its opportunity.
-
-    Raise by_source_key_logic_version when a change to a staging macro alters the rows of
-    the same raw input: stored rows typed by the old macro are then typed again.
 -#}
-{%- macro by_source_key_logic_version() -%}
-    {{ return(1) }}
-{%- endmacro %}
 
 {#- true where the base models are incremental: the same engines as the by-opportunity models -#}
 {% macro incremental_by_source_key() -%}
@@ -45,7 +41,9 @@
       key_column:   the raw column whose cleaned value is the key (clean_text);
       references:   what the rows look up, each {'column': stored column, 'model': the staging
                     model or seed, 'key': its column, 'carried': [its columns the rows use]};
-      vars:         the vars the model reads.
+      vars:         optional, vars the model reads beyond those incremental_definition_of finds
+                    by name in its text and its macros' (kept for models that pass it; the
+                    names it would list are found anyway).
     The arguments reach the hooks as a JSON literal (Jinja reads it as lists and strings).
 -#}
 {% macro by_source_key_config(source_table, key_column, references=[], vars=[]) -%}
@@ -95,7 +93,8 @@
 
 {#-
     What the rows look up now, one row per looked-up key: (reference_column, reference_key,
-    lookup_hash), plus a row per var and one for the model's own version.
+    lookup_hash), plus one 'version' row whose key is the model's definition as JSON
+    (incremental_definition_of, and the values of `vars`): any change to it refreshes every key.
 -#}
 {% macro source_references_now(references, vars) -%}
     {%- set parts = [] -%}
@@ -107,11 +106,11 @@
             ~ ('sum(hash(' ~ carried | join(', ') ~ '))' if carried else 'cast(0 as hugeint)')
             ~ ' as lookup_hash from ' ~ ref('partner_attribution', reference.model) ~ ' group by ' ~ reference.key) -%}
     {%- endfor -%}
-    {%- set version = {'model': model.checksum.checksum, 'logic': by_source_key_logic_version()} -%}
+    {%- set version = incremental_definition_of([model.name]) -%}
     {%- for name in vars -%}
         {%- do version.update({'var ' ~ name: var(name)}) -%}
     {%- endfor -%}
-    {%- do parts.append("select 'version' as reference_column, '" ~ tojson(version) | replace("'", "''")
+    {%- do parts.append("select 'version' as reference_column, '" ~ tojson(version, sort_keys=true) | replace("'", "''")
         ~ "' as reference_key, cast(0 as hugeint) as lookup_hash") -%}
     {{ parts | join('\nunion all\n') }}
 {%- endmacro %}
@@ -191,11 +190,11 @@
             {%- endfor %}
         ),
 
-        {#- a new model version or var also retypes keys that are only in the raw export -#}
+        {#- a changed definition also retypes keys that are only in the raw export -#}
         all_raw_keys as (
             select
                 refresh_key,
-                'model or vars changed' as refresh_reason
+                'definition changed' as refresh_reason
             from raw_keys
             where exists (select 1 from changed_references where reference_column = 'version')
         ),

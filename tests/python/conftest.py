@@ -31,14 +31,16 @@ class DbtRun:
             return connection.sql(sql).fetchall()
 
 
-def dbt_runner(directory: Path) -> Callable[..., DbtRun]:
-    """What runs a dbt command on a DuckDB file of its own in `directory`, with target and logs kept there."""
+def dbt_runner(directory: Path, project: Path = ROOT) -> Callable[..., DbtRun]:
+    """What runs a dbt command of `project` (this one by default) on a DuckDB file of its own in
+    `directory`, with target and logs kept there."""
 
     def _run(args: list[str], variables: dict | None = None, warehouse_name: str = "test.duckdb") -> DbtRun:
         warehouse = directory / warehouse_name
         env = dict(os.environ)
         env.update(
-            DBT_PROFILES_DIR=str(ROOT),
+            DBT_PROFILES_DIR=str(project),
+            DBT_PROJECT_DIR=str(project),
             DBT_SEND_ANONYMOUS_USAGE_STATS="false",
             DUCKDB_PATH=str(warehouse),
             DUCKDB_TEMP_DIRECTORY=str(directory / "duckdb_tmp"),
@@ -53,7 +55,7 @@ def dbt_runner(directory: Path) -> Callable[..., DbtRun]:
         ]
         if variables is not None:
             command += ["--vars", json.dumps(variables)]
-        completed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        completed = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
         return DbtRun(completed.returncode, completed.stdout + completed.stderr, warehouse)
 
     return _run

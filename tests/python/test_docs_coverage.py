@@ -1,4 +1,4 @@
-"""Every model, seed and column a reader can see is documented.
+"""Every model, seed and column a reader can see is documented, and so is every macro.
 
 Reads the docs site that `python3 scripts/tasks.py test` generates before pytest runs
 (target/test/docs): the catalog says which columns each table really has, the manifest what the
@@ -8,8 +8,10 @@ YAML says about them.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 
 from partner_tools.constants import ROOT
 
@@ -55,3 +57,21 @@ def test_every_column_in_the_warehouse_has_a_description(site: tuple[dict, dict]
                 missing.append(f"{node['name']}.{column}")
     assert checked > 300, "the catalog should list the built tables' columns"
     assert missing == []
+
+
+def test_every_macro_is_documented() -> None:
+    """Every macro of macros/ has a description in macros/_macros.yml, except the engine variants
+    of a dispatched macro (default__..., duckdb__..., postgres__..., spark__...), which the
+    macro they implement documents."""
+    defined = {
+        name: path.relative_to(ROOT)
+        for path in (ROOT / "macros").rglob("*.sql")
+        for name in re.findall(r"{%-?\s*macro\s+(\w+)\s*\(", path.read_text())
+        if not re.match(r"(default|duckdb|postgres|spark)__", name)
+    }
+    described = {
+        entry["name"]: (entry.get("description") or "").strip()
+        for entry in yaml.safe_load((ROOT / "macros" / "_macros.yml").read_text())["macros"]
+    }
+    assert len(defined) > 100, "the macros should be found"
+    assert sorted(f"{name} ({path})" for name, path in defined.items() if not described.get(name)) == []

@@ -1,7 +1,8 @@
 {#-
     What the last build of the by-opportunity models applied (docs/incremental.md): one row
     per opportunity with the input fingerprint its rows were computed from, and the definition
-    they were computed under. Built after every by-opportunity model (the depends_on lines),
+    they were computed under (incremental_definition(), derived from the code, seeds and vars:
+    the same JSON on every row). Built after every by-opportunity model (the depends_on lines),
     so it moves on only once they are all written; a run that fails before it leaves the old
     state, and the next run refreshes the same opportunities again.
     int_opportunities_to_refresh reads it by name, not by ref: it is the previous run's state.
@@ -16,24 +17,13 @@ fingerprints as (
     select * from {{ ref('partner_attribution', 'int_opportunity_input_fingerprints') }}
 ),
 
-activity_types as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
-),
-
-activity_types_fingerprint as (
-    select cast(sum(hash(activity_types)) as {{ dbt.type_string() }}) as activity_types_fingerprint
-    from activity_types
-),
-
 final as (
     select
         fingerprints.opportunity_id,
         fingerprints.input_fingerprint,
-        cast('{{ tojson(incremental_definition()) | replace("'", "''") }}' as {{ dbt.type_string() }})
-            as definition,
-        activity_types_fingerprint.activity_types_fingerprint
+        cast('{{ tojson(incremental_definition(), sort_keys=true) | replace("'", "''") }}' as {{ dbt.type_string() }})
+            as definition
     from fingerprints
-    cross join activity_types_fingerprint
 )
 
 select * from final
