@@ -76,7 +76,7 @@ class Check:
 CHECKS = [
     Check(
         "attach by region",
-        ("opportunities", "attached_opportunities", "attach_rate", "pipeline", "influenced_pipeline"),
+        ("opportunities", "attached_opportunities", "attached_rate", "amount", "influenced_amount"),
         ("opportunity__region",),
         """
         select
@@ -90,6 +90,28 @@ CHECKS = [
         group by region
         """,
     ),
+    # the rates the marts hold are compared with the marts, not computed again: the headline
+    # row (mart_partner_headline) and the impact mart's rows by deal type
+    Check(
+        "headline",
+        (
+            "opportunities",
+            "attached_rate",
+            "sourced_won_amount_rate",
+            "attached_win_rate",
+            "not_attached_win_rate",
+        ),
+        (),
+        """
+        select
+            opportunities,
+            attached_rate,
+            sourced_won_amount_rate,
+            attached_win_rate,
+            not_attached_win_rate
+        from {mart_partner_headline}
+        """,
+    ),
     Check(
         "impact by deal type",
         (
@@ -97,32 +119,40 @@ CHECKS = [
             "not_attached_win_rate",
             "attached_median_sales_cycle_days",
             "not_attached_median_sales_cycle_days",
-            "won_revenue",
-            "sourced_revenue",
-            "sourced_revenue_share",
+            "won_amount",
+            "sourced_won_amount",
+            "sourced_won_amount_rate",
         ),
         ("opportunity__opportunity_type",),
         """
+        with closed_amounts as (
+            select
+                opportunity_type,
+                sum(case when is_won then amount else 0 end) as won_amount,
+                sum(case when is_won and is_partner_sourced then amount else 0 end) as sourced_won_amount
+            from {fct_opportunities}
+            where is_closed
+            group by opportunity_type
+        )
         select
-            opportunity_type,
-            sum(case when is_won and is_partner_attached then 1 else 0 end)
-                / nullif(sum(case when is_partner_attached then 1 else 0 end), 0),
-            sum(case when is_won and not is_partner_attached then 1 else 0 end)
-                / nullif(sum(case when not is_partner_attached then 1 else 0 end), 0),
-            median(case when is_partner_attached then sales_cycle_days end),
-            median(case when not is_partner_attached then sales_cycle_days end),
-            sum(case when is_won then amount else 0 end),
-            sum(case when is_won and is_partner_sourced then amount else 0 end),
-            sum(case when is_won and is_partner_sourced then amount else 0 end)
-                / nullif(sum(case when is_won then amount else 0 end), 0)
-        from {fct_opportunities}
-        where is_closed
-        group by opportunity_type
+            closed_amounts.opportunity_type,
+            impact.attached_win_rate,
+            impact.not_attached_win_rate,
+            impact.attached_median_sales_cycle_days,
+            impact.not_attached_median_sales_cycle_days,
+            closed_amounts.won_amount,
+            closed_amounts.sourced_won_amount,
+            closed_amounts.sourced_won_amount / nullif(closed_amounts.won_amount, 0)
+        from closed_amounts
+        inner join {mart_partner_impact} as impact
+            on
+                impact.segment = 'opportunity_type'
+                and impact.opportunity_type = closed_amounts.opportunity_type
         """,
     ),
     Check(
         "attach by quarter of creation",
-        ("opportunities", "attach_rate"),
+        ("opportunities", "attached_rate"),
         ("metric_time__quarter",),
         """
         select
@@ -136,7 +166,7 @@ CHECKS = [
     # an open deal has no close date: no group may be an empty quarter
     Check(
         "revenue and win rate by quarter of close",
-        ("won_revenue", "attached_win_rate"),
+        ("won_amount", "attached_win_rate"),
         ("metric_time__quarter",),
         """
         select
@@ -181,7 +211,7 @@ CHECKS = [
             "mdf_influenced_revenue",
             "mdf_return",
             "referrals_given",
-            "partner_sourced_deals",
+            "sourced_opportunities",
             "give_get_ratio",
         ),
         ("partner__market_motion",),
@@ -202,7 +232,7 @@ CHECKS = [
     ),
     Check(
         "sourcing and reciprocity by partner name",
-        ("partner_sourced_deals", "referrals_given", "give_get_ratio", "mdf_spend"),
+        ("sourced_opportunities", "referrals_given", "give_get_ratio", "mdf_spend"),
         ("partner__partner_name",),
         """
         select
@@ -292,7 +322,9 @@ def ask(target: Target, index: int, scratch: Path) -> list[dict[str, str]]:
     out = scratch / f"{target.label}_check_{index}.csv"
     out.unlink(missing_ok=True)
     command = [str(MF_BIN / "mf"), "query", "--quiet", "--metrics", ",".join(check.metrics)]
-    command += ["--group-by", ",".join(check.group_by), "--csv", str(out)]
+    if check.group_by:
+        command += ["--group-by", ",".join(check.group_by)]
+    command += ["--csv", str(out)]
     run(command, mf_env(target.project), cwd=target.project)
     # an empty result set writes no file (MetricFlow prints "empty result set" instead)
     if not out.exists():

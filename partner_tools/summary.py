@@ -29,22 +29,19 @@ from partner_tools.publish import (
     requested_layout,
 )
 
+# the headline figures as the mart holds them: no rate is computed here (mart_partner_headline)
 HEADLINE_SQL = """
 select
-    count(*) as opportunities,
-    avg(case when is_partner_attached then 1.0 else 0 end) as attach_rate,
-    sum(case when is_partner_attached then amount else 0 end) / nullif(sum(amount), 0) as attach_amount_share,
-    avg(case when is_partner_sourced then 1.0 else 0 end) as sourced_rate,
-    sum(case when is_won and is_partner_sourced then amount else 0 end)
-        / nullif(sum(case when is_won then amount else 0 end), 0) as sourced_won_share,
-    sum(case when is_won and is_partner_attached then amount else 0 end)
-        / nullif(sum(case when is_won then amount else 0 end), 0) as attached_won_share,
-    avg(case when is_closed and is_partner_attached then (case when is_won then 1.0 else 0 end) end)
-        as attached_win_rate,
-    avg(case when is_closed and not is_partner_attached then (case when is_won then 1.0 else 0 end) end)
-        as not_attached_win_rate,
-    sum(case when is_sourcing_contested then 1 else 0 end) as contested
-from {fct_opportunities}
+    opportunities,
+    attached_rate,
+    attached_amount_rate,
+    sourced_rate,
+    sourced_won_amount_rate,
+    attached_won_amount_rate,
+    attached_win_rate,
+    not_attached_win_rate,
+    sourcing_contested_opportunities
+from {mart_partner_headline}
 """
 
 TOP_PARTNERS_SQL = """
@@ -62,7 +59,11 @@ limit 5
 """
 
 # the relations read, as (layer, name); the SQL names each by name, filled in where it was found
-READS = (("marts", "fct_opportunities"), ("marts", "mart_partner_scorecard"), ("audit", "rejected_rows"))
+READS = (
+    ("marts", "mart_partner_headline"),
+    ("marts", "mart_partner_scorecard"),
+    ("audit", "rejected_rows"),
+)
 
 REJECTS_SQL = """
 select source_table, count(*) as rejected
@@ -86,7 +87,7 @@ def summarise(warehouse: Path, layout: Layout = STANDALONE) -> str:
         headline = connection.sql(HEADLINE_SQL.format_map(tables)).fetchall()[0]
         top = connection.sql(TOP_PARTNERS_SQL.format_map(tables)).fetchall()
         rejects = connection.sql(REJECTS_SQL.format_map(tables)).fetchall()
-    marts, audit = schemas[("marts", "fct_opportunities")], schemas[("audit", "rejected_rows")]
+    marts, audit = schemas[("marts", "mart_partner_headline")], schemas[("audit", "rejected_rows")]
     semantic = next((schema for (layer, _), schema in schemas.items() if layer == "semantic"), "semantic")
     (opportunities, attach, attach_amount, sourced, sourced_won, attached_won, win_att, win_un, contested) = (
         headline

@@ -87,13 +87,13 @@ def header(marts: Marts, as_of_date: str | None, generated_at: datetime) -> str:
         lines.append(f"<p>Not in this warehouse: {html.escape(absent)}</p>")
     lines.append("</header>")
     tiles = [
-        (percent(headline.get("attach_rate")), "of deals have a partner attached", "attached"),
+        (percent(headline.get("attached_rate")), "of deals have a partner attached", "attached"),
         (
-            percent(headline.get("attach_amount_share")),
+            percent(headline.get("attached_amount_rate")),
             "of pipeline amount has a partner attached",
             "attached",
         ),
-        (percent(headline.get("sourced_won_share")), "of won revenue was partner-sourced", ""),
+        (percent(headline.get("sourced_won_amount_rate")), "of won revenue was partner-sourced", ""),
         (
             f"<span class='attached'>{percent(headline.get('attached_win_rate'))}</span> vs "
             f"<span class='not-attached'>{percent(headline.get('not_attached_win_rate'))}</span>",

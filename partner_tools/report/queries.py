@@ -114,9 +114,14 @@ def load(published: Path, layout: Layout = STANDALONE) -> Marts:
 
         headline: dict = {}
         latest_event = None
-        if "fct_opportunities" in marts:
+        if "mart_partner_headline" in marts:
             cursor = connection.execute(HEADLINE_SQL.format_map(marts))
-            headline = dict(zip([c[0] for c in cursor.description], cursor.fetchall()[0], strict=True))
+            rows = cursor.fetchall()
+            if rows:
+                headline = dict(zip([c[0] for c in cursor.description], rows[0], strict=True))
+        else:
+            missing.append("mart_partner_headline")
+        if "fct_opportunities" in marts:
             latest_event = connection.sql(LATEST_EVENT_SQL.format_map(marts)).fetchall()[0][0]
         else:
             missing.append("fct_opportunities")

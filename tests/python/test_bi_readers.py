@@ -42,7 +42,7 @@ MF = ROOT / ".venv-metricflow" / "bin" / "mf"
 DBT = str(Path(sys.executable).parent / "dbt")
 HOST = "main_partner_attribution_"  # the prefix a host's default generate_schema_name gives the layers
 
-# The reader marts with the columns the semantic models, summary.py and the report's headline read.
+# The reader marts with the columns the semantic models, the summary and the report's headline read.
 TABLES = {
     "marts.fct_opportunities": """
         select * from (values
@@ -55,6 +55,14 @@ TABLES = {
         ) as t(opportunity_id, account_id, created_at, closed_at, region, opportunity_type, market_motion,
                is_closed, is_won, is_partner_attached, is_partner_influenced, is_partner_sourced,
                is_sourcing_contested, amount, sales_cycle_days)
+    """,
+    # the headline figures of the three deals above, as mart_partner_headline holds them
+    "marts.mart_partner_headline": """
+        select * from (values
+            (3, 2.0 / 3, 1250.0 / 1650, 1.0 / 3, 1.0, 1.0, 1.0, 0.0, 0)
+        ) as t(opportunities, attached_rate, attached_amount_rate, sourced_rate, sourced_won_amount_rate,
+               attached_won_amount_rate, attached_win_rate, not_attached_win_rate,
+               sourcing_contested_opportunities)
     """,
     "marts.dim_partners": """
         select * from (values
@@ -180,7 +188,7 @@ def test_publish_finds_the_marts_where_the_manifest_says(host_build, tmp_path: P
     warehouse, target = host_build
     published = tmp_path / "published.duckdb"
     assert run_publish(warehouse, published, "--target-path", str(target)) == 0
-    assert "published 8 tables of host.duckdb" in capsys.readouterr().out
+    assert "published 9 tables of host.duckdb" in capsys.readouterr().out
 
     # the package's reader relations, under the published names; not the host's, not staging
     copied = relations(published)
@@ -237,7 +245,7 @@ def test_summary_and_report_read_a_host_warehouse_and_its_publication(host_build
     assert "opportunities (as of the run's as_of_date): 3" in printed
     assert "win rate:              100.0% with a partner attached vs 0.0% without" in printed
     assert f"see {HOST}audit.rejected_rows" in printed and f"from {HOST}marts.fct_opportunities" in printed
-    with pytest.raises(SystemExit, match="has no fct_opportunities"):
+    with pytest.raises(SystemExit, match="has no mart_partner_headline"):
         summary.summarise(warehouse, STANDALONE)
 
     published = tmp_path / "published.duckdb"
@@ -250,6 +258,7 @@ def test_summary_and_report_read_a_host_warehouse_and_its_publication(host_build
         marts = queries.load(path, layout)
         assert marts.headline["opportunities"] == 3 and marts.scorecard["partner_name"].tolist()
         assert "mart_partner_attach" in marts.missing and "fct_opportunities" not in marts.missing
+        assert "mart_partner_headline" not in marts.missing and marts.headline["attached_win_rate"] == 1.0
     with duckdb.connect(str(published), read_only=True) as connection:
         assert reader_schemas(connection, layout)[("marts", "fct_opportunities")] == "marts"
 
@@ -381,16 +390,16 @@ def test_metricflow_groups_partner_measures_by_partner_name_on_the_published_fil
     rows = mf_query(
         published_from_a_host,
         "--metrics",
-        "partner_sourced_deals,referrals_given,give_get_ratio,attributed_revenue",
+        "sourced_opportunities,referrals_given,give_get_ratio,attributed_revenue",
         "--group-by",
         "partner__partner_name",
     )
     answer = {row["partner__partner_name"]: row for row in rows}
     assert sorted(answer) == ["Acme Alliances", "Borealis Resale"]
     acme, borealis = answer["Acme Alliances"], answer["Borealis Resale"]
-    assert (int(acme["partner_sourced_deals"]), int(acme["referrals_given"])) == (3, 3)
+    assert (int(acme["sourced_opportunities"]), int(acme["referrals_given"])) == (3, 3)
     assert float(acme["give_get_ratio"]) == 1.0 and float(acme["attributed_revenue"]) == 1000.0
-    assert (int(borealis["partner_sourced_deals"]), int(borealis["referrals_given"])) == (0, 4)
+    assert (int(borealis["sourced_opportunities"]), int(borealis["referrals_given"])) == (0, 4)
     assert borealis["give_get_ratio"] == ""  # sourced nothing: the ratio is empty, not infinite
 
 
@@ -398,7 +407,7 @@ def test_metricflow_dates_revenue_by_close_without_an_empty_quarter(published_fr
     rows = mf_query(
         published_from_a_host,
         "--metrics",
-        "won_revenue,attached_win_rate,opportunities",
+        "won_amount,attached_win_rate,opportunities",
         "--group-by",
         "metric_time__quarter",
         "--order",
@@ -408,9 +417,9 @@ def test_metricflow_dates_revenue_by_close_without_an_empty_quarter(published_fr
     # O1 (won) closed in Q1 and O2 (lost) in Q2; O3 is open: no row without a quarter
     assert sorted(by_quarter) == ["2025-01-01", "2025-04-01"]
     q1, q2 = by_quarter["2025-01-01"], by_quarter["2025-04-01"]
-    assert (float(q1["won_revenue"]), float(q1["attached_win_rate"]), int(q1["opportunities"])) == (
+    assert (float(q1["won_amount"]), float(q1["attached_win_rate"]), int(q1["opportunities"])) == (
         1000.0,
         1.0,
         2,
     )
-    assert (float(q2["won_revenue"]), q2["attached_win_rate"], int(q2["opportunities"])) == (0.0, "", 1)
+    assert (float(q2["won_amount"]), q2["attached_win_rate"], int(q2["opportunities"])) == (0.0, "", 1)

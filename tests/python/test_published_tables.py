@@ -46,3 +46,11 @@ def test_a_value_a_row_a_column_or_a_table_that_changed_is_named(tmp_path: Path)
     # the rename listed for the table is the one difference allowed
     assert differences(before, renamed, {"marts.m": {"win_rate": "attached_win_rate"}}) == []
     assert differences(before, {"demo": {}}, {}) == ["demo marts.m: published on one side only"]
+    # a table listed as added may be new; one that was there before may not go
+    grown = copy.deepcopy(before)
+    grown["demo"]["marts.n"] = grown["demo"]["marts.m"]
+    assert differences(before, grown, {}) == ["demo marts.n: published on one side only"]
+    assert differences(before, grown, {"added_tables": ["marts.n"]}) == []
+    assert differences(grown, before, {"added_tables": ["marts.n"]}) == [
+        "demo marts.n: published on one side only"
+    ]
