@@ -1,5 +1,5 @@
 {#-
-    The one way models read a definition var (../shared/spec/partner-metrics.md,
+    The one way models read a definition var (docs/definitions.md,
     "Configuration"). Every call checks every definition var, so a bad value fails at compile
     time, before anything is built, with a message that names the var and what is allowed.
     Returns the value of `name`, normalised (lists of text upper/lower-cased as the data is).

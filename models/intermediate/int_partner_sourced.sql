@@ -1,6 +1,6 @@
 {#-
     WHAT COUNTS AS PARTNER-SOURCED: the one home of the sourcing rule
-    (../shared/spec/partner-metrics.md, "Sourcing"; README "What counts as partner-sourced").
+    (docs/definitions.md, "Sourcing"; README "What counts as partner-sourced").
 
     One row per opportunity and sourcing candidate partner. Only opportunities whose type is
     in var sourceable_opportunity_types can be sourced.

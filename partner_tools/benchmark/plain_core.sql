@@ -1,6 +1,6 @@
 -- plain_core.sql: the project's core marts written directly in DuckDB SQL, as the yardstick
 -- for the dbt build (issue 7). From the raw CRM export (one <table>.csv or <table>.parquet per
--- table, ../shared/spec/partner-metrics.md "Raw input") it builds three tables in the connected
+-- table, docs/definitions.md "Raw input") it builds three tables in the connected
 -- database, with the columns of the dbt marts:
 --     plain_opportunities          = fct_opportunities
 --     plain_opportunity_partners   = fct_opportunity_partners

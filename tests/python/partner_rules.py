@@ -1,4 +1,4 @@
-"""An independent, pure-Python reading of ../shared/spec/partner-metrics.md.
+"""An independent, pure-Python reading of docs/definitions.md.
 
 Written from the spec's text, not from the SQL, so that the warehouse can be checked against it:
 as-of state, touch linking and windows, every level per opportunity and partner, the sourcing

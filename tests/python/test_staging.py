@@ -1,6 +1,6 @@
 """Staging on a hand-made export that holds one example of every rule in the spec's "Bad input".
 
-The expectations below are written from ../shared/spec/partner-metrics.md and the README's
+The expectations below are written from docs/definitions.md and the README's
 "Rejected rows" table, not read back from the warehouse.
 """
 

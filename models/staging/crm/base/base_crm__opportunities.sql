@@ -1,7 +1,7 @@
 {#-
     All raw opportunities, typed, each with the reason it cannot be used (null when usable).
     Joins here only check references against the usable rows of other tables; the rules are
-    in ../shared/spec/partner-metrics.md, "Bad input".
+    in docs/definitions.md, "Bad input".
 -#}
 {%- set raw_columns = ['opportunity_id', 'account_id', 'opportunity_name', 'opportunity_type', 'stage', 'amount',
     'currency', 'created_at', 'closed_at', 'is_won', 'sourced_partner_id', 'reseller_partner_id', 'lead_source'] -%}
