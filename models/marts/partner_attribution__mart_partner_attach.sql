@@ -124,12 +124,14 @@ final as (
         cast(sourced_opportunities as {{ double }}) / nullif(attached_opportunities, 0) as sourced_share_of_attached,
         cast(attached_closed_opportunities as {{ dbt.type_int() }}) as attached_closed_opportunities,
         cast(attached_won_opportunities as {{ dbt.type_int() }}) as attached_won_opportunities,
-        cast(attached_won_opportunities as {{ double }}) / nullif(attached_closed_opportunities, 0) as attached_win_rate,
+        cast(attached_won_opportunities as {{ double }})
+        / nullif(attached_closed_opportunities, 0) as attached_win_rate,
         cast(attached_average_won_amount as {{ double }}) as attached_average_won_amount,
         cast(attached_median_sales_cycle_days as {{ double }}) as attached_median_sales_cycle_days,
         cast(not_attached_closed_opportunities as {{ dbt.type_int() }}) as not_attached_closed_opportunities,
         cast(not_attached_won_opportunities as {{ dbt.type_int() }}) as not_attached_won_opportunities,
-        cast(not_attached_won_opportunities as {{ double }}) / nullif(not_attached_closed_opportunities, 0) as not_attached_win_rate,
+        cast(not_attached_won_opportunities as {{ double }})
+        / nullif(not_attached_closed_opportunities, 0) as not_attached_win_rate,
         cast(not_attached_average_won_amount as {{ double }}) as not_attached_average_won_amount,
         cast(not_attached_median_sales_cycle_days as {{ double }}) as not_attached_median_sales_cycle_days
     from aggregated
