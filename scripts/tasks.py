@@ -357,20 +357,14 @@ def test(args: argparse.Namespace) -> int:
         dbt_env(DBT_TARGET="lint"),
     )
     # the SQL the macros generate, linted where it lands: sqlfluff skips the files of macros/, and
-    # the step above ignores templated areas. The incremental models hold the by-opportunity
-    # framework's SQL and the attribution rules'.
+    # the step above ignores templated areas. Every model, test and analysis, so that each macro is
+    # linted as rendered by every caller (the generic export's shape; the connector shapes' staging
+    # models are disabled here, as in the step above).
     step(
         "sqlfluff macros",
         [
             *(str(BIN / "sqlfluff"), "lint", "--config", ".sqlfluff-contexts/macros.cfg"),
-            "models/intermediate/incremental",
-            "models/intermediate/int_touches_linked_to_opportunities.sql",
-            "models/intermediate/int_partner_sourced.sql",
-            "models/intermediate/int_attribution_touch_weights.sql",
-            "models/marts/partner_attribution__fct_partner_touches.sql",
-            "models/marts/partner_attribution__fct_opportunity_partners.sql",
-            "models/marts/partner_attribution__fct_partner_attribution.sql",
-            "models/marts/partner_attribution__fct_opportunities.sql",
+            *("models", "tests", "analyses"),
         ],
         dbt_env(DBT_TARGET="lint"),
     )

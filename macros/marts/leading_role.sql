@@ -17,10 +17,12 @@
             "leading_role: period_columns must be a list of column names, e.g. ['fiscal_year', 'fiscal_quarter'].") }}
     {%- endif -%}
     {%- set partner_partition = (['partner_id'] + period_columns) | join(', ') -%}
+    {#- in a select list, one column a line (sqlfluff's layout.select_targets); joined per depth -#}
+    {%- set partner_columns = ['partner_id'] + period_columns -%}
     {%- set period_partition = ('partition by ' ~ period_columns | join(', ')) if period_columns else '' -%}
     {%- set double = type_double() -%}
     select
-        {{ partner_partition }},
+        {{ partner_columns | join(',\n        ') }},
         partner_role as leading_role,
         role_share,
         role_lift,
@@ -30,17 +32,20 @@
         end as role_label
     from (
         select
-            {{ partner_partition }},
+            {{ partner_columns | join(',\n            ') }},
             partner_role,
             role_share,
             role_share / ecosystem_role_share as role_lift,
             row_number() over (
                 partition by {{ partner_partition }}
-                order by role_share / ecosystem_role_share desc, touches desc, role_priority, {{ binary_order('partner_role') }}
+                {#- every direction written out (sqlfluff's ambiguous.order_by); asc is the default #}
+                order by
+                    role_share / ecosystem_role_share desc, touches desc,
+                    role_priority asc, {{ binary_order('partner_role') }} asc
             ) as role_rank
         from (
             select
-                {{ partner_partition }},
+                {{ partner_columns | join(',\n                ') }},
                 partner_role,
                 role_priority,
                 touches,
@@ -49,7 +54,7 @@
                     as {{ double }})
                 / sum(touches) over ({{ period_partition }}) as ecosystem_role_share
             from {{ role_touches }}
-        ) as shares
+        ) as role_shares
     ) as ranked_roles
     where role_rank = 1
 {%- endmacro %}

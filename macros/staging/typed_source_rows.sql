@@ -32,10 +32,13 @@
     {%- endfor %}
         {{ raw_row_hash('raw_rows') }} as raw_row_hash,
 {%- endset -%}
+{#- raw_rows is needed: a parenthesised query needs an alias on PostgreSQL, and raw_row_hash
+    reads the whole row by it (hash(raw_rows)); sqlfluff's aliasing.unused counts only qualified
+    columns, so each `from` below says so, once for every model that calls this -#}
 {%- set is_repeated_key = 'coalesce(' ~ key ~ ", '') in (select repeated_keys.record_key from repeated_keys)" -%}
 repeated_keys as (
     select coalesce({{ key }}, '') as record_key
-    from {{ relation }} as raw_rows
+    from {{ relation }} as raw_rows  -- noqa: AL05
     group by coalesce({{ key }}, '')
     having count(*) > 1
 ),
@@ -47,7 +50,7 @@ single_rows as (
         cast(null as {{ dbt.type_string() }}) as raw_text,
         false as has_conflicting_duplicates,
         cast(1 as {{ dbt.type_bigint() }}) as copy_number
-    from {{ relation }} as raw_rows
+    from {{ relation }} as raw_rows  -- noqa: AL05
     where not {{ is_repeated_key }}
 ),
 
@@ -56,7 +59,7 @@ repeated_rows as (
         {{ typed_columns }},
         {{- carried_raw_columns }}
         {{ raw_record_json(raw_columns) }} as raw_text
-    from {{ relation }} as raw_rows
+    from {{ relation }} as raw_rows  -- noqa: AL05
     where {{ is_repeated_key }}
 ),
 

@@ -71,7 +71,8 @@ decay_totals as (
 decayed as (
     select
         positioned.*,
-        {{ attribution_time_decay_factor() }} as decay_factor,
+        {{ attribution_time_decay_factor('positioned.days_before_end', 'positioned.min_days_before_end') }}
+            as decay_factor,
         decay_totals.decay_total
     from positioned
     inner join decay_totals

@@ -6,7 +6,8 @@
 with
 
 days as (
-    {{ dbt.date_spine('day', "cast('2015-01-01' as date)", "cast('2036-01-01' as date)") }}
+    -- dbt's date_spine puts its select target on the select line
+    {{ dbt.date_spine('day', "cast('2015-01-01' as date)", "cast('2036-01-01' as date)") }}  -- noqa: LT09
 ),
 
 final as (

@@ -3,7 +3,7 @@
 {{ by_source_key_config(source_table='accounts', key_column='account_id') }}
 with
 
-{#- the block is laid out inside the macro, where lint cannot follow it -#}
+{# the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
 {% call typed_source_rows(source_rows_to_type('accounts', 'account_id'), clean_text('account_id'), raw_columns) %}
         {{ clean_text('account_id') }} as record_key,

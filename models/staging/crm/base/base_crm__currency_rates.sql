@@ -14,7 +14,7 @@ with
         {{ record_key }} as record_key,
         upper({{ clean_text('currency') }}) as currency,
         cast({{ parse_timestamp_utc('rate_date') }} as date) as rate_date,
-        {#- a rate keeps 18 places (macro type_rate): at an amount's 6, 1/15,500 was 0.000065 -#}
+        {#- a rate keeps 18 places (macro type_rate): at an amount's 6, 1/15,500 was 0.000065 #}
         {{ parse_decimal('rate_to_reporting', type_rate()) }} as rate_to_reporting,
         {{ is_unparsable('rate_date', parse_timestamp_utc('rate_date')) }} as is_bad_rate_date,
         {{ is_unparsable('rate_to_reporting', parse_decimal('rate_to_reporting', type_rate())) }} as is_bad_rate

@@ -30,7 +30,7 @@ rated_currencies as (
     select distinct currency from {{ ref('partner_attribution', 'stg_crm__currency_rates') }}
 ),
 
-{#- the block is laid out inside the macro, where lint cannot follow it -#}
+{# the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
 {%- set rows_to_type = source_rows_to_type('opportunities', 'opportunity_id') %}
 {% call typed_source_rows(rows_to_type, clean_text('opportunity_id'), raw_columns) %}

@@ -20,7 +20,7 @@ opportunities as (
     select opportunity_id from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
 ),
 
-{%- set rows_to_type = source_rows_to_type('opportunity_stage_history', 'opportunity_id') %}
+{% set rows_to_type = source_rows_to_type('opportunity_stage_history', 'opportunity_id') -%}
 {% call typed_source_rows(rows_to_type, record_key, raw_columns) %}
         {{ record_key }} as record_key,
         {{ clean_text('opportunity_id') }} as opportunity_id,

@@ -42,7 +42,7 @@ activity_types as (
     select activity_type from {{ ref('partner_attribution', 'partner_attribution__activity_types') }}
 ),
 
-{#- the block is laid out inside the macro, where lint cannot follow it -#}
+{# the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
 {%- set rows_to_type = source_rows_to_type('partner_activities', 'activity_id') %}
 {% call typed_source_rows(rows_to_type, clean_text('activity_id'), raw_columns) %}

@@ -1,7 +1,7 @@
 {%- set raw_columns = ['partner_id', 'partner_name', 'partner_type', 'tier', 'region', 'joined_at'] -%}
 with
 
-{#- the block is laid out inside the macro, where lint cannot follow it -#}
+{# the block is laid out inside the macro, where lint cannot follow it -#}
 -- noqa: disable=LT02
 {% call typed_source_rows(crm_input('partners'), clean_text('partner_id'), raw_columns) %}
         {{ clean_text('partner_id') }} as record_key,
