@@ -74,13 +74,18 @@ def run_dbt(
         "DUCKDB_TEMP_DIRECTORY": str(work_dir / "spill"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_TARGET": "duckdb",
+        "DBT_PROJECT_DIR": str(project_dir),
     }
     variables = {**(overrides or {}), "raw_data_dir": str(raw_dir), "as_of_date": as_of_date}
     command = [
         str(DBT),
         "build",
+        # named outright: a DBT_PROJECT_DIR in the environment (the test command sets one) would
+        # otherwise build that project instead of the one being checked
+        "--project-dir",
+        str(project_dir),
         "--profiles-dir",
-        ".",
+        str(project_dir),
         "--vars",
         json.dumps(variables),
         "--exclude-resource-type",
