@@ -12,7 +12,7 @@ attribution_touches as (
 ),
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_opportunity_levels') }}
     where is_closed
 ),
 

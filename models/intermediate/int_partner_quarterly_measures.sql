@@ -16,15 +16,15 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
+    select * from {{ ref('partner_attribution', 'int_opportunity_levels') }}
 ),
 
 opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
+    select * from {{ ref('partner_attribution', 'int_opportunity_partner_levels') }}
 ),
 
 partner_attribution as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
+    select * from {{ ref('partner_attribution', 'int_partner_attribution_credit') }}
 ),
 
 touches as (

@@ -5,6 +5,7 @@
     * account-level link: the touch names no opportunity, is on the opportunity's account and
       happened at or after created_at minus attribution_lookback_days. One account-level touch
       can link to several opportunities of its account.
+    touch_sequence numbers an opportunity's linked touches by occurred_at, then activity_id.
     is_pre_close: the touch is in W1 (occurred_at <= end_at). Every row is in W2
     (occurred_at <= end_at + post_close_window_days, and <= as_of); a linked touch later than
     that counts for nothing and is left out.
@@ -71,10 +72,20 @@ account_level_links as (
     where touches.opportunity_id is null
 ),
 
-final as (
+links as (
     select * from explicit_links
     union all
     select * from account_level_links
+),
+
+final as (
+    select
+        links.*,
+        cast(row_number() over (
+            partition by links.opportunity_id
+            order by links.occurred_at, {{ binary_order("links.activity_id") }}
+        ) as {{ dbt.type_int() }}) as touch_sequence
+    from links
 )
 
 select * from final

@@ -1,98 +1,25 @@
 {#-
-    One row per opportunity, partner and attribution model: the partner's weight (the sum of
-    its touches' weights; under `sourced`, its sourcing credit) and the pipeline and revenue
-    that weight attributes to it. attributed_pipeline = weight * amount; attributed_revenue =
-    weight * amount when the deal is won, else 0. Amounts are in the reporting currency.
-    Touch-based models cover deals with at least one attribution touch; `sourced` covers
-    sourced deals.
+    One row per opportunity, partner and attribution model, with the partner's weight and the
+    pipeline and revenue it is credited with: the credit int_partner_attribution_credit
+    defines, published. A view: the rows are stored once, in the intermediate model, which is
+    refreshed by opportunity.
 -#}
-{{ config(alias='fct_partner_attribution') }}
-{{ by_opportunity_config() }}
-{%- set model_name_rows = [] -%}
-{%- set weight_sums = [] -%}
-{%- set weight_cases = [] -%}
-{%- for model in attribution_models() -%}
-    {%- do model_name_rows.append("select '" ~ model.name ~ "' as attribution_model") -%}
-    {#- in touch order: the same weight whatever order the touches are stored in -#}
-    {%- do weight_sums.append(ordered_sum("weight_" ~ model.name, binary_order("activity_id"))
-        ~ " as weight_" ~ model.name) -%}
-    {%- do weight_cases.append("when '" ~ model.name ~ "' then partner_weights.weight_" ~ model.name) -%}
-{%- endfor -%}
-
+{{ config(alias='fct_partner_attribution', materialized='view') }}
 with
 
-touch_weights as (
-    select * from {{ ref('partner_attribution', 'int_attribution_touch_weights') }}
-    where {{ refreshed_opportunities('opportunity_id') }}
-),
-
-opportunity_partners as (
-    select * from {{ ref('partner_attribution', 'partner_attribution__fct_opportunity_partners') }}
-    where {{ refreshed_opportunities('opportunity_id') }}
-),
-
-opportunities as (
-    select * from {{ ref('partner_attribution', 'int_opportunities_as_of') }}
-    where {{ refreshed_opportunities('opportunity_id') }}
-),
-
-model_names as (
-    {{ model_name_rows | join('\n    union all\n    ') }}
-),
-
--- every model's weight of a partner in one pass over the touches, then one row per model
-partner_weights as (
-    select
-        opportunity_id,
-        partner_id,
-        {{ weight_sums | join(',\n        ') }}
-    from touch_weights
-    group by
-        opportunity_id,
-        partner_id
-),
-
-touch_based as (
-    select
-        partner_weights.opportunity_id,
-        partner_weights.partner_id,
-        model_names.attribution_model,
-        case model_names.attribution_model
-            {{ weight_cases | join('\n            ') }}
-        end as weight
-    from partner_weights
-    cross join model_names
-),
-
-sourced as (
-    select
-        opportunity_id,
-        partner_id,
-        'sourced' as attribution_model,
-        sourced_credit as weight
-    from opportunity_partners
-    where is_sourced
-),
-
-weights as (
-    select * from touch_based
-    union all
-    select * from sourced
+credit as (
+    select * from {{ ref('partner_attribution', 'int_partner_attribution_credit') }}
 ),
 
 final as (
     select
-        cast(weights.opportunity_id as {{ dbt.type_string() }}) as opportunity_id,
-        cast(weights.partner_id as {{ dbt.type_string() }}) as partner_id,
-        cast(weights.attribution_model as {{ dbt.type_string() }}) as attribution_model,
-        cast(weights.weight as {{ type_double() }}) as weight,
-        cast(weights.weight * opportunities.amount as {{ type_double() }}) as attributed_pipeline,
-        cast(case
-            when opportunities.is_won then weights.weight * opportunities.amount else 0
-        end as {{ type_double() }}) as attributed_revenue
-    from weights
-    inner join opportunities
-        on weights.opportunity_id = opportunities.opportunity_id
+        opportunity_id,
+        partner_id,
+        attribution_model,
+        weight,
+        attributed_pipeline,
+        attributed_revenue
+    from credit
 )
 
 select * from final

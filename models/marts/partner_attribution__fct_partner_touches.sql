@@ -1,15 +1,13 @@
 {#-
     One row per touch and opportunity it is linked to, within the opportunity's lifecycle
-    window. touch_sequence numbers an opportunity's linked touches by occurred_at, then
-    activity_id; is_pre_close marks the touches in the pre-close window W1.
+    window: the links int_touches_linked_to_opportunities defines, published. A view: the
+    rows are stored once, in the intermediate model, which is refreshed by opportunity.
 -#}
-{{ config(alias='fct_partner_touches') }}
-{{ by_opportunity_config() }}
+{{ config(alias='fct_partner_touches', materialized='view') }}
 with
 
 linked_touches as (
     select * from {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
-    where {{ refreshed_opportunities('opportunity_id') }}
 ),
 
 final as (
@@ -26,10 +24,7 @@ final as (
         can_source,
         is_deployment,
         is_resale,
-        cast(row_number() over (
-            partition by opportunity_id
-            order by occurred_at, {{ binary_order("activity_id") }}
-        ) as {{ dbt.type_int() }}) as touch_sequence
+        touch_sequence
     from linked_touches
 )
 

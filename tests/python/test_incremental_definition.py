@@ -29,10 +29,9 @@ BY_OPPORTUNITY = [
     "intermediate.int_touches_linked_to_opportunities",
     "intermediate.int_partner_sourced",
     "intermediate.int_attribution_touch_weights",
-    "marts.fct_partner_touches",
-    "marts.fct_opportunity_partners",
-    "marts.fct_partner_attribution",
-    "marts.fct_opportunities",
+    "intermediate.int_opportunity_partner_levels",
+    "intermediate.int_partner_attribution_credit",
+    "intermediate.int_opportunity_levels",
 ]
 # the base models incremental by source key that the facts are built from (stage history is not)
 BASE_MODELS = ["accounts", "opportunities", "partner_activities"]
@@ -105,7 +104,7 @@ def raw_keys(run: DbtRun, base_model: str, key: str) -> int:
 
 def assert_rebuilt(run: DbtRun, opportunities: int) -> None:
     """Every opportunity's rows are back and no spoiled reason is left."""
-    assert run.query("select count(*) from marts.fct_opportunities") == [(opportunities,)]
+    assert run.query("select count(*) from intermediate.int_opportunity_levels") == [(opportunities,)]
     for table in BY_OPPORTUNITY:
         assert run.query(f"select count(*) from {table}")[0][0] > 0, table
     for base_model in BASE_MODELS:
@@ -129,7 +128,7 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
         return completed
 
     first = run()
-    opportunities = first.query("select count(*) from marts.fct_opportunities")[0][0]
+    opportunities = first.query("select count(*) from intermediate.int_opportunity_levels")[0][0]
     assert opportunities > 0
     baseline = contents(first)
     nothing = {base_model: {} for base_model in BASE_MODELS}

@@ -20,7 +20,7 @@
         {#- by-opportunity rows without the state they were built from: deleted opportunities
             could not be found, so only a full refresh can be trusted -#}
         {%- for node in graph.nodes.values()
-                if node.resource_type == 'model' and node.name == 'partner_attribution__fct_partner_attribution' -%}
+                if node.resource_type == 'model' and node.name == 'int_partner_attribution_credit' -%}
             {%- if adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias) -%}
                 {{ exceptions.raise_compiler_error(
                     "The by-opportunity models exist but their build state (" ~ this.schema

@@ -7,9 +7,9 @@
     state, and the next run refreshes the same opportunities again.
     int_opportunities_to_refresh reads it by name, not by ref: it is the previous run's state.
 -#}
--- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_opportunities') }}
--- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_partner_attribution') }}
--- depends_on: {{ ref('partner_attribution', 'partner_attribution__fct_partner_touches') }}
+-- depends_on: {{ ref('partner_attribution', 'int_opportunity_levels') }}
+-- depends_on: {{ ref('partner_attribution', 'int_partner_attribution_credit') }}
+-- depends_on: {{ ref('partner_attribution', 'int_touches_linked_to_opportunities') }}
 {{ config(enabled=incremental_by_opportunity()) }}
 with
 
