@@ -368,13 +368,15 @@ def test(args: argparse.Namespace) -> int:
         ],
         dbt_env(DBT_TARGET="lint"),
     )
-    # the connector staging models are built (and so linted) only when crm_source names them
+    # the connector staging and conformed models are built (and so linted) only when crm_source
+    # names them
     for crm in ("salesforce", "hubspot"):
         step(
             f"sqlfluff {crm}",
             [
                 *(str(BIN / "sqlfluff"), "lint", "--config", f".sqlfluff-contexts/{crm}.cfg"),
                 f"models/staging/{crm}",
+                f"models/conformed/{crm}",
                 "models/audit/partner_attribution__crm_left_out_rows.sql",
                 *sorted(
                     str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "singular").glob(f"{crm}_*.sql")

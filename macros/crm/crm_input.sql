@@ -1,8 +1,9 @@
 {#-
     The raw rows of a generic table (accounts, partners, opportunities,
     opportunity_stage_history, partner_activities, currency_rates) for the CRM shape that the
-    var crm_source names: the generic export's source table, or the staging model that lands a
-    connector's tables in the same text columns (stg_salesforce__<table>, stg_hubspot__<table>).
+    var crm_source names: the generic export's source table, or the conformed model that maps a
+    connector's tables in the same text columns (the conformed models conf_salesforce__<table>,
+    conf_hubspot__<table>).
     Base models and the incremental bookkeeping read their input only through this macro.
 -#}
 {% macro crm_input(table) -%}
@@ -10,6 +11,6 @@
     {%- if crm == 'generic' -%}
         {{ return(source(crm_source_name('generic'), table)) }}
     {%- else -%}
-        {{ return(ref('partner_attribution', 'stg_' ~ crm ~ '__' ~ table)) }}
+        {{ return(ref('partner_attribution', 'conf_' ~ crm ~ '__' ~ table)) }}
     {%- endif -%}
 {%- endmacro %}

@@ -20,7 +20,7 @@
     {%- endif -%}
     {%- for flag in ['is_deleted', 'fivetran_deleted'] if fields.get(flag) is not none -%}
         {%- do rules.append([
-            'coalesce(' ~ parse_boolean(crm_field(crm, table, flag, alias)) ~ ', false)', 'deleted']) -%}
+            'coalesce(' ~ parse_boolean((alias ~ '.' ~ flag)) ~ ', false)', 'deleted']) -%}
     {%- endfor -%}
     {%- for rule in crm_table_rules(crm, table, alias) -%}
         {%- do rules.append(rule) -%}

@@ -6,7 +6,7 @@
 {% macro crm_record_key(crm, table, alias) -%}
     {%- set parts = [] -%}
     {%- for column in crm_field_kinds(crm)['key'][table] -%}
-        {%- do parts.append('coalesce(' ~ crm_field(crm, table, column, alias) ~ ", '')") -%}
+        {%- do parts.append('coalesce(' ~ (alias ~ '.' ~ column) ~ ", '')") -%}
     {%- endfor -%}
     {{ parts | join(" || ':' || ") }}
 {%- endmacro %}

@@ -9,11 +9,11 @@
     {%- if crm == 'salesforce' and table == 'activity' -%}
         {#- the sales team's own tasks: no partner on them -#}
         {%- do rules.append([
-            clean_text(crm_field(crm, table, 'partner_id', alias)) ~ ' is null', 'not a partner activity']) -%}
+            clean_text((alias ~ '.partner_id')) ~ ' is null', 'not a partner activity']) -%}
     {%- elif crm == 'salesforce' and table == 'deal_registration' and crm_fields(crm, table)['filter'] is not none -%}
         {#- leads that are not partner registrations (by their lead source) -#}
         {%- do rules.append(['not ' ~ crm_value_in(
-            crm_field(crm, table, 'filter', alias),
+            (alias ~ '.filter'),
             var('salesforce_deal_registration_filter_values'),
             'salesforce_deal_registration_filter_values'), 'not a deal registration']) -%}
     {%- elif crm == 'hubspot' -%}

@@ -14,16 +14,16 @@
     {%- for other in ['company', 'deal', 'engagement', 'engagement_company'] + details -%}
         {%- set flags = [] -%}
         {%- for flag in ['is_deleted', 'fivetran_deleted'] if crm_fields(crm, other).get(flag) is not none -%}
-            {%- do flags.append('coalesce(' ~ parse_boolean(crm_field(crm, other, flag, 'rule_' ~ other))
+            {%- do flags.append('coalesce(' ~ parse_boolean(('rule_' ~ other ~ '.' ~ flag))
                 ~ ', false)') -%}
         {%- endfor -%}
         {%- do deleted.update({other: '(' ~ (flags | join(' or ') if flags else 'false') ~ ')'}) -%}
     {%- endfor -%}
     {%- set ids = {
-        'company': crm_field(crm, 'company', 'account_id', 'rule_company'),
-        'deal': crm_field(crm, 'deal', 'opportunity_id', 'rule_deal'),
-        'engagement': crm_field(crm, 'engagement', 'activity_id', 'rule_engagement'),
-        'engagement_company': crm_field(crm, 'engagement_company', 'activity_id', 'rule_engagement_company'),
+        'company': 'rule_company.account_id',
+        'deal': 'rule_deal.opportunity_id',
+        'engagement': 'rule_engagement.activity_id',
+        'engagement_company': 'rule_engagement_company.activity_id',
     } -%}
     {%- set q = {} -%}
     {%- if table in ['engagement', 'engagement_company', 'engagement_deal', 'deal_company'] + details -%}
@@ -31,14 +31,14 @@
             ~ crm_table(crm, 'company', 'rule_company') ~ ' where not ' ~ deleted['company']
             ~ ' and ' ~ ids['company'] ~ ' is not null'}) -%}
         {%- do q.update({'partner_companies': q['live_companies'] ~ ' and ' ~ crm_value_in(
-            crm_field(crm, 'company', 'partner_flag', 'rule_company'), var('hubspot_partner_company_values'),
+            'rule_company.partner_flag', var('hubspot_partner_company_values'),
             'hubspot_partner_company_values')}) -%}
     {%- endif -%}
     {%- if table in ['engagement', 'engagement_company', 'engagement_deal'] + details -%}
         {#- v3: an engagement is deleted where its per-type row is (the engagement table has no flag) -#}
         {%- set deleted_details = [] -%}
         {%- for detail in details -%}
-            {%- set detail_id = crm_field(crm, detail, 'activity_id', 'rule_' ~ detail) -%}
+            {%- set detail_id = ('rule_' ~ detail ~ '.activity_id') -%}
             {%- do deleted_details.append('select ' ~ detail_id ~ ' from '
                 ~ crm_table(crm, detail, 'rule_' ~ detail) ~ ' where ' ~ deleted[detail]
                 ~ ' and ' ~ detail_id ~ ' is not null') -%}
@@ -51,7 +51,7 @@
         {%- do q.update({'partner_engagements': 'select ' ~ ids['engagement_company'] ~ ' from '
             ~ crm_table(crm, 'engagement_company', 'rule_engagement_company') ~ ' where not '
             ~ deleted['engagement_company'] ~ ' and ' ~ ids['engagement_company'] ~ ' is not null and '
-            ~ crm_field(crm, 'engagement_company', 'account_id', 'rule_engagement_company')
+            ~ 'rule_engagement_company.account_id'
             ~ ' in (' ~ q['partner_companies'] ~ ')'}) -%}
     {%- endif -%}
     {%- if table in ['engagement_deal', 'deal_company', 'deal_property_history'] -%}
@@ -62,7 +62,7 @@
     {%- set is_in = 'coalesce({x} in ({q}), false)' -%}
 
     {%- if table == 'engagement' -%}
-        {%- set engagement_id = crm_field(crm, table, 'activity_id', alias) -%}
+        {%- set engagement_id = (alias ~ '.activity_id') -%}
         {%- do rules.append([is_in | replace('{q}', q['deleted_details']) | replace('{x}', engagement_id),
             'deleted']) -%}
         {#- the sales team's own calls, meetings ...: no partner company on them -#}
@@ -70,7 +70,7 @@
             'not a partner activity']) -%}
     {%- elif table in details -%}
         {#- a v3 row is deleted by its own flag (crm_left_out_rule); a legacy row with its engagement -#}
-        {%- set engagement_id = crm_field(crm, table, 'activity_id', alias) -%}
+        {%- set engagement_id = (alias ~ '.activity_id') -%}
         {%- for subquery, rule in [
                 ['landed_engagements', 'engagement not landed'], ['live_engagements', 'deleted'],
                 ['partner_engagements', 'not a partner activity']] -%}
@@ -85,23 +85,23 @@
         {%- set to_nothing = [] -%}
         {%- for column, subquery in linked -%}
             {%- do to_nothing.append('not ' ~ is_in | replace('{q}', q[subquery])
-                | replace('{x}', crm_field(crm, table, column, alias))) -%}
+                | replace('{x}', (alias ~ '.' ~ column))) -%}
         {%- endfor -%}
         {#- a link to a deleted or unknown engagement, deal or company -#}
         {%- do rules.append([to_nothing | join(' or '), 'association to nothing']) -%}
         {%- if table == 'deal_company' -%}
             {#- a partner on a deal carries no date to place it in the windows: log an engagement -#}
             {%- do rules.append([is_in | replace('{q}', q['partner_companies'])
-                | replace('{x}', crm_field(crm, table, 'account_id', alias)), 'link to a partner company (no date)']) -%}
+                | replace('{x}', (alias ~ '.account_id')), 'link to a partner company (no date)']) -%}
         {%- else -%}
             {%- do rules.append(['not ' ~ is_in | replace('{q}', q['partner_engagements'])
-                | replace('{x}', crm_field(crm, table, 'activity_id', alias)), 'not a partner activity']) -%}
+                | replace('{x}', (alias ~ '.activity_id')), 'not a partner activity']) -%}
         {%- endif -%}
     {%- elif table == 'deal_property_history' -%}
-        {%- do rules.append(['not coalesce(lower(trim(' ~ crm_field(crm, table, 'property', alias)
+        {%- do rules.append(['not coalesce(lower(trim(' ~ (alias ~ '.property')
             ~ ")) = 'dealstage', false)", 'not a dealstage change']) -%}
         {%- do rules.append([is_in | replace('{q}', q['deleted_deals'])
-            | replace('{x}', crm_field(crm, table, 'opportunity_id', alias)), 'history of a deleted deal']) -%}
+            | replace('{x}', (alias ~ '.opportunity_id')), 'history of a deleted deal']) -%}
     {%- endif -%}
     {{ return(rules) }}
 {%- endmacro %}

@@ -1,6 +1,7 @@
 {#-
     Nothing of a connector's tables is lost in the mapping: for each of `tables` (tables of
-    the connector `crm` that land in `model`), rows in = rows left out (in
+    the connector `crm` that land in `model`), rows in (its staging model, which keeps every
+    landed row) = rows left out (in
     audit.crm_left_out_rows, with their rule) + rows landed (rows no rule leaves out whose key,
     crm_record_key, is among the keys of `model`: the SQL expression `key`, or of `other`
     by `other_key` where a table lands in two models). Returns one row per table where the

@@ -348,14 +348,16 @@ def test_a_connector_table_missing_a_mapped_field_stops_the_run_naming_it(run_db
     salesforce = tmp_path / "salesforce"
     shutil.copytree(SHAPES / "salesforce", salesforce)
     without_column(salesforce / "opportunity.csv", "stage_name")
-    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], shape_vars("salesforce", salesforce))
+    run = run_dbt(
+        ["run", "--select", "+conf_salesforce__opportunities"], shape_vars("salesforce", salesforce)
+    )
     assert run.returncode != 0
     assert "The raw file for table opportunity" in run.output
     assert "lacks the column(s) stage_name" in run.output
     # a field the org names differently, or does not have, is one var away
     renamed = shape_vars("salesforce", salesforce)
     renamed["salesforce_fields"] = {**renamed["salesforce_fields"], "opportunity.stage": None}
-    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], renamed)
+    run = run_dbt(["run", "--select", "+conf_salesforce__opportunities"], renamed)
     assert run.returncode == 0, run.output[-2000:]
 
 
@@ -366,13 +368,15 @@ def test_optional_connector_fields_are_detected(run_dbt, tmp_path: Path):
     shutil.copytree(SHAPES / "salesforce", salesforce)
     without_column(salesforce / "opportunity.csv", "sourced_partner_c")
     without_column(salesforce / "task.csv", "is_deleted")
-    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], shape_vars("salesforce", salesforce))
+    run = run_dbt(
+        ["run", "--select", "+conf_salesforce__opportunities"], shape_vars("salesforce", salesforce)
+    )
     assert run.returncode == 0, run.output[-2000:]
     assert "not found, read as empty (optional): opportunity.sourced_partner_c" in run.output
     assert run.query(
-        "select count(*) from staging.stg_salesforce__opportunities where sourced_partner_id is not null"
+        "select count(*) from conformed.conf_salesforce__opportunities where sourced_partner_id is not null"
     ) == [(0,)]
-    assert run.query("select count(*) from staging.stg_salesforce__opportunities") == [
+    assert run.query("select count(*) from conformed.conf_salesforce__opportunities") == [
         (sum(row["is_deleted"] == "false" for row in csv_rows(salesforce / "opportunity.csv")),)
     ]
     named = shape_vars("salesforce", salesforce)
@@ -380,7 +384,7 @@ def test_optional_connector_fields_are_detected(run_dbt, tmp_path: Path):
         **named["salesforce_fields"],
         "opportunity.sourced_partner_id": "sourced_partner_c",
     }
-    run = run_dbt(["run", "--select", "stg_salesforce__opportunities"], named)
+    run = run_dbt(["run", "--select", "+conf_salesforce__opportunities"], named)
     assert run.returncode != 0
     assert "lacks the column(s) sourced_partner_c" in run.output
 

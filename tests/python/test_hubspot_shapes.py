@@ -83,7 +83,7 @@ def test_both_engagement_shapes_give_the_generic_marts(builds, shape):
     detail_columns = list(csv_rows(SHAPES / shape / "engagement_note.csv")[0])
     assert ("timestamp" in engagement_columns) == (shape == "hubspot_legacy")
     assert ("property_hs_timestamp" in detail_columns) == (shape == "hubspot")
-    assert run.query("select count(*) from staging.stg_hubspot__partner_activities") == [
+    assert run.query("select count(*) from conformed.conf_hubspot__partner_activities") == [
         (len(csv_rows(SHAPES / "generic" / "partner_activities.csv")),)
     ]
 
@@ -154,7 +154,7 @@ def test_stage_outcomes_follow_is_closed_not_the_probability(builds, tmp_path: P
     moved["deal_pipeline_stage_id"] = deleted_stage["stage_id"]
     write_rows(older / "deal.csv", deals, list(deals[0]))
     rerun = dbt_runner(tmp_path)(
-        ["run", "--select", "+stg_hubspot__opportunities"],
+        ["run", "--select", "+conf_hubspot__opportunities"],
         shape_vars("hubspot", older),
         warehouse_name="older.duckdb",
     )
@@ -163,12 +163,12 @@ def test_stage_outcomes_follow_is_closed_not_the_probability(builds, tmp_path: P
     older_outcomes = dict(
         rerun.query(
             "select opportunity_id, case when closed_at is null then 'open' when is_won = 'true' then 'won'"
-            " else 'lost' end from staging.stg_hubspot__opportunities"
+            " else 'lost' end from conformed.conf_hubspot__opportunities"
         )
     )
     assert all(older_outcomes[deal] == "lost" for deal in at_zero)
     assert rerun.query(
-        "select stage, closed_at from staging.stg_hubspot__opportunities"
+        "select stage, closed_at from conformed.conf_hubspot__opportunities"
         f" where opportunity_id = '{moved['deal_id']}'"
     ) == [(deleted_stage["label"], None)]
 
@@ -204,7 +204,7 @@ def test_v3_tables_landed_typed_in_a_schema(builds, tmp_path: Path):
         for table in DETAILS:
             connection.execute(f"drop table fivetran_hubspot.{table}")
     broken = run_dbt(
-        ["run", "--select", "stg_hubspot__partner_activities"], landed, warehouse_name=warehouse.name
+        ["run", "--select", "+conf_hubspot__partner_activities"], landed, warehouse_name=warehouse.name
     )
     assert broken.returncode != 0
     assert "The HubSpot engagement table has no field timestamp" in broken.output, broken.output[-2000:]

@@ -114,10 +114,10 @@ def test_every_connector_row_lands_or_is_left_out_with_its_rule(salesforce_build
     # the reconciliation can fail: a task that no rule leaves out and that did not land is caught
     from conftest import dbt_runner
 
-    landed = run.query("select activity_id from staging.stg_salesforce__partner_activities limit 1")[0][0]
+    landed = run.query("select activity_id from conformed.conf_salesforce__partner_activities limit 1")[0][0]
     with duckdb.connect(str(run.warehouse)) as connection:
         connection.execute(
-            f"delete from staging.stg_salesforce__partner_activities where activity_id = '{landed}'"
+            f"delete from conformed.conf_salesforce__partner_activities where activity_id = '{landed}'"
         )
     check = dbt_runner(directory)(
         ["test", "--select", "test_name:crm_rows_land_or_are_left_out"],
@@ -127,7 +127,7 @@ def test_every_connector_row_lands_or_is_left_out_with_its_rule(salesforce_build
     assert check.returncode != 0
     failed = [line for line in check.output.splitlines() if "FAIL 1 crm_rows_land_or_are_left_out" in line]
     assert len(failed) == 1, check.output[-3000:]
-    assert "crm_rows_land_or_are_left_out_stg_salesforce__partner_activities" in failed[0]
+    assert "crm_rows_land_or_are_left_out_conf_salesforce__partner_activities" in failed[0]
 
 
 def land_typed(warehouse: Path, schema: str, drop: dict[str, str] | None = None) -> None:

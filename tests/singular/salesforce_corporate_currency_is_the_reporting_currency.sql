@@ -1,6 +1,6 @@
 {#-
     Salesforce's dated conversion rates are units of a currency per unit of the org's corporate
-    currency, and stg_salesforce__currency_rates inverts them into units of the reporting
+    currency, and conf_salesforce__currency_rates inverts them into units of the reporting
     currency: right only when the two are the same currency, whose own rate is then 1. Returns
     the rates of the reporting currency that are not 1 (another corporate currency: every
     converted amount would be off). Built only when the var crm_source is salesforce.
@@ -10,19 +10,17 @@
 with
 
 rates as (
-    select * from {{ crm_table('salesforce', 'dated_conversion_rate') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__dated_conversion_rate') }}
 ),
 
 reporting_currency_rates as (
     select
-        {{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }} as currency,
-        {{ crm_field('salesforce', 'dated_conversion_rate', 'rate_date', 'rates') }} as rate_date,
-        {{ parse_decimal(crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates')) }}
-            as conversion_rate
+        rates.currency,
+        rates.rate_date,
+        {{ parse_decimal('rates.conversion_rate') }} as conversion_rate
     from rates
     where {{ crm_row_is_live('salesforce', 'dated_conversion_rate', 'rates') }}
-        and upper(trim({{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }}))
-        = '{{ var("reporting_currency") | upper }}'
+        and upper(trim(rates.currency)) = '{{ var("reporting_currency") | upper }}'
 ),
 
 final as (

@@ -49,7 +49,7 @@ rated_currencies as (
         {{ clean_text('sourced_partner_id') }} as sourced_partner_id,
         {{ clean_text('reseller_partner_id') }} as reseller_partner_id,
         {{ clean_text('lead_source') }} as lead_source,
-        {#- a connector's mapping (stg_<crm>__opportunities) may reject a row for what the generic
+        {#- a connector's mapping (conf_<crm>__opportunities) may reject a row for what the generic
             columns cannot carry, such as a stage no pipeline has -#}
         {%- if crm_source() == 'generic' %}
         cast(null as {{ dbt.type_string() }}) as source_rejection_reason,

@@ -11,11 +11,11 @@
 with
 
 opportunities as (
-    select * from {{ crm_table('salesforce', 'opportunity') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__opportunity') }}
 ),
 
 opportunity_partners as (
-    select * from {{ crm_table('salesforce', 'opportunity_partner') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__opportunity_partner') }}
 ),
 
 activity_types as (
@@ -24,37 +24,36 @@ activity_types as (
 
 live_opportunities as (
     select
-        {{ crm_field('salesforce', 'opportunity', 'opportunity_id', 'opportunities') }} as opportunity_id,
-        {{ crm_field('salesforce', 'opportunity', 'account_id', 'opportunities') }} as account_id,
-        {{ crm_field('salesforce', 'opportunity', 'opportunity_name', 'opportunities') }} as opportunity_name,
+        opportunities.opportunity_id,
+        opportunities.account_id,
+        opportunities.opportunity_name,
         {{ crm_value_map(
-            crm_field('salesforce', 'opportunity', 'opportunity_type', 'opportunities'),
+            'opportunities.opportunity_type',
             var('salesforce_opportunity_type_map')) }} as opportunity_type,
-        {{ crm_field('salesforce', 'opportunity', 'stage', 'opportunities') }} as stage,
-        {{ crm_field('salesforce', 'opportunity', 'amount', 'opportunities') }} as amount,
-        {{ crm_field('salesforce', 'opportunity', 'currency', 'opportunities') }} as currency,
-        {{ crm_field('salesforce', 'opportunity', 'created_at', 'opportunities') }} as created_at,
-        {{ crm_field('salesforce', 'opportunity', 'close_date', 'opportunities') }} as close_date,
-        {{ parse_boolean(crm_field('salesforce', 'opportunity', 'is_closed', 'opportunities')) }} as is_closed,
-        {{ is_invalid_boolean(crm_field('salesforce', 'opportunity', 'is_closed', 'opportunities')) }}
+        opportunities.stage,
+        opportunities.amount,
+        opportunities.currency,
+        opportunities.created_at,
+        opportunities.close_date,
+        {{ parse_boolean('opportunities.is_closed') }} as is_closed,
+        {{ is_invalid_boolean('opportunities.is_closed') }}
             as is_bad_is_closed,
-        {{ crm_field('salesforce', 'opportunity', 'is_won', 'opportunities') }} as is_won,
-        {{ crm_field('salesforce', 'opportunity', 'sourced_partner_id', 'opportunities') }} as sourced_partner_id,
-        {{ crm_field('salesforce', 'opportunity', 'reseller_partner_id', 'opportunities') }} as reseller_partner_id,
-        {{ crm_field('salesforce', 'opportunity', 'lead_source', 'opportunities') }} as lead_source
+        opportunities.is_won,
+        opportunities.sourced_partner_id,
+        opportunities.reseller_partner_id,
+        opportunities.lead_source
     from opportunities
     where {{ crm_row_is_live('salesforce', 'opportunity', 'opportunities') }}
 ),
 
 opportunity_partner_roles as (
     select
-        {{ crm_field('salesforce', 'opportunity_partner', 'opportunity_id', 'opportunity_partners') }}
-            as opportunity_id,
-        {{ crm_field('salesforce', 'opportunity_partner', 'partner_id', 'opportunity_partners') }} as partner_id,
+        opportunity_partners.opportunity_id,
+        opportunity_partners.partner_id,
         {{ clean_code(crm_value_map(
-            crm_field('salesforce', 'opportunity_partner', 'role', 'opportunity_partners'),
+            'opportunity_partners.role',
             var('salesforce_partner_role_map'))) }} as activity_type,
-        {{ parse_boolean(crm_field('salesforce', 'opportunity_partner', 'is_primary', 'opportunity_partners')) }}
+        {{ parse_boolean('opportunity_partners.is_primary') }}
             as is_primary
     from opportunity_partners
     where {{ crm_row_is_live('salesforce', 'opportunity_partner', 'opportunity_partners') }}

@@ -30,28 +30,28 @@
 with
 
 deals as (
-    select * from {{ crm_table('hubspot', 'deal') }}
+    select * from {{ ref('partner_attribution', 'stg_hubspot__deal') }}
 ),
 
 stages as (
-    select * from {{ crm_table('hubspot', 'deal_pipeline_stage') }}
+    select * from {{ ref('partner_attribution', 'stg_hubspot__deal_pipeline_stage') }}
 ),
 
 deal_companies as (
-    select * from {{ crm_table('hubspot', 'deal_company') }}
+    select * from {{ ref('partner_attribution', 'stg_hubspot__deal_company') }}
 ),
 
 customers as (
-    select account_id from {{ ref('partner_attribution', 'stg_hubspot__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'conf_hubspot__accounts') }}
 ),
 
 stage_rows as (
     select
-        {{ crm_field('hubspot', 'deal_pipeline_stage', 'stage_id', 'stages') }} as stage_id,
-        {{ crm_field('hubspot', 'deal_pipeline_stage', 'label', 'stages') }} as stage_label,
-        {{ parse_boolean(crm_field('hubspot', 'deal_pipeline_stage', 'is_closed', 'stages')) }} as is_closed,
-        {{ parse_boolean(crm_field('hubspot', 'deal_pipeline_stage', 'closed_won', 'stages')) }} as is_closed_won,
-        {{ parse_decimal(crm_field('hubspot', 'deal_pipeline_stage', 'probability', 'stages')) }} as probability
+        stages.stage_id,
+        stages.label as stage_label,
+        {{ parse_boolean('stages.is_closed') }} as is_closed,
+        {{ parse_boolean('stages.closed_won') }} as is_closed_won,
+        {{ parse_decimal('stages.probability') }} as probability
     from stages
     where {{ crm_row_is_live('hubspot', 'deal_pipeline_stage', 'stages') }}
 ),
@@ -77,13 +77,13 @@ stage_outcomes as (
 
 customer_links as (
     select
-        {{ crm_field('hubspot', 'deal_company', 'opportunity_id', 'deal_companies') }} as opportunity_id,
+        deal_companies.opportunity_id,
         customers.account_id,
-        {{ crm_field('hubspot', 'deal_company', 'type_id', 'deal_companies') }}
+        deal_companies.type_id
         = '{{ var("hubspot_primary_company_type_id") }}' as is_primary
     from deal_companies
     inner join customers
-        on {{ crm_field('hubspot', 'deal_company', 'account_id', 'deal_companies') }} = customers.account_id
+        on deal_companies.account_id = customers.account_id
     where {{ crm_row_is_live('hubspot', 'deal_company', 'deal_companies') }}
 ),
 
@@ -100,19 +100,19 @@ deal_customers as (
 
 live_deals as (
     select
-        {{ crm_field('hubspot', 'deal', 'opportunity_id', 'deals') }} as opportunity_id,
-        {{ crm_field('hubspot', 'deal', 'opportunity_name', 'deals') }} as opportunity_name,
+        deals.opportunity_id,
+        deals.opportunity_name,
         {{ crm_value_map(
-            crm_field('hubspot', 'deal', 'opportunity_type', 'deals'), var('hubspot_deal_type_map')) }}
+            'deals.opportunity_type', var('hubspot_deal_type_map')) }}
             as opportunity_type,
-        {{ crm_field('hubspot', 'deal', 'stage_id', 'deals') }} as stage_id,
-        {{ crm_field('hubspot', 'deal', 'amount', 'deals') }} as amount,
-        {{ crm_field('hubspot', 'deal', 'currency', 'deals') }} as currency,
-        {{ crm_field('hubspot', 'deal', 'created_at', 'deals') }} as created_at,
-        {{ crm_field('hubspot', 'deal', 'closed_at', 'deals') }} as closed_at,
-        {{ crm_field('hubspot', 'deal', 'sourced_partner_id', 'deals') }} as sourced_partner_id,
-        {{ crm_field('hubspot', 'deal', 'reseller_partner_id', 'deals') }} as reseller_partner_id,
-        {{ crm_field('hubspot', 'deal', 'lead_source', 'deals') }} as lead_source
+        deals.stage_id,
+        deals.amount,
+        deals.currency,
+        deals.created_at,
+        deals.closed_at,
+        deals.sourced_partner_id,
+        deals.reseller_partner_id,
+        deals.lead_source
     from deals
     where {{ crm_row_is_live('hubspot', 'deal', 'deals') }}
 ),

@@ -12,15 +12,15 @@
 with
 
 rates as (
-    select * from {{ crm_table('salesforce', 'dated_conversion_rate') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__dated_conversion_rate') }}
 ),
 
 parsed as (
     select
-        {{ crm_field('salesforce', 'dated_conversion_rate', 'currency', 'rates') }} as currency,
-        {{ crm_field('salesforce', 'dated_conversion_rate', 'rate_date', 'rates') }} as rate_date,
-        {{ crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates') }} as conversion_rate,
-        {{ parse_decimal(crm_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'rates'), type_rate()) }}
+        rates.currency,
+        rates.rate_date,
+        rates.conversion_rate,
+        {{ parse_decimal('rates.conversion_rate', type_rate()) }}
             as conversion_rate_number
     from rates
     where {{ crm_row_is_live('salesforce', 'dated_conversion_rate', 'rates') }}

@@ -8,26 +8,26 @@
 with
 
 history as (
-    select * from {{ crm_table('hubspot', 'deal_property_history') }}
+    select * from {{ ref('partner_attribution', 'stg_hubspot__deal_property_history') }}
 ),
 
 stages as (
-    select * from {{ crm_table('hubspot', 'deal_pipeline_stage') }}
+    select * from {{ ref('partner_attribution', 'stg_hubspot__deal_pipeline_stage') }}
 ),
 
 stage_labels as (
     select
-        {{ crm_field('hubspot', 'deal_pipeline_stage', 'stage_id', 'stages') }} as stage_id,
-        {{ crm_field('hubspot', 'deal_pipeline_stage', 'label', 'stages') }} as stage_label
+        stages.stage_id,
+        stages.label as stage_label
     from stages
     where {{ crm_row_is_live('hubspot', 'deal_pipeline_stage', 'stages') }}
 ),
 
 stage_changes as (
     select
-        {{ crm_field('hubspot', 'deal_property_history', 'opportunity_id', 'history') }} as opportunity_id,
-        {{ crm_field('hubspot', 'deal_property_history', 'value', 'history') }} as stage_id,
-        {{ crm_field('hubspot', 'deal_property_history', 'changed_at', 'history') }} as changed_at
+        history.opportunity_id,
+        history.value as stage_id,
+        history.changed_at
     from history
     -- the dealstage changes of deals not deleted (crm_table_rules)
     where {{ crm_row_is_live('hubspot', 'deal_property_history', 'history') }}

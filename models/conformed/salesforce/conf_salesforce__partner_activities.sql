@@ -19,59 +19,57 @@
 with
 
 activities as (
-    select * from {{ crm_table('salesforce', 'activity') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__activity') }}
 ),
 
 opportunity_partners as (
-    select * from {{ crm_table('salesforce', 'opportunity_partner') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__opportunity_partner') }}
 ),
 
 registrations as (
-    select * from {{ crm_table('salesforce', 'deal_registration') }}
+    select * from {{ ref('partner_attribution', 'stg_salesforce__deal_registration') }}
 ),
 
 opportunities as (
     -- every opportunity row, deleted ones too: a lookup to a deleted opportunity stays an
     -- opportunity id, which staging rejects as unknown, rather than turning account-level
-    select distinct
-        {{ crm_field('salesforce', 'opportunity', 'opportunity_id', 'opportunity_rows') }} as opportunity_id
-    from {{ crm_table('salesforce', 'opportunity', 'opportunity_rows') }}
+    select distinct opportunity_rows.opportunity_id
+    from {{ ref('partner_attribution', 'stg_salesforce__opportunity') }} as opportunity_rows
 ),
 
 from_activity_object as (
     select
-        {{ crm_field('salesforce', 'activity', 'activity_id', 'activities') }} as activity_id,
-        {{ crm_field('salesforce', 'activity', 'partner_id', 'activities') }} as partner_id,
-        {{ crm_field('salesforce', 'activity', 'account_id', 'activities') }} as account_id,
+        activities.activity_id,
+        activities.partner_id,
+        activities.account_id,
         opportunities.opportunity_id,
         {{ crm_value_map(
-            crm_field('salesforce', 'activity', 'activity_type', 'activities'),
+            'activities.activity_type',
             var('salesforce_activity_type_map')) }} as activity_type,
-        {{ crm_field('salesforce', 'activity', 'occurred_at', 'activities') }} as occurred_at,
-        {{ crm_field('salesforce', 'activity', 'direction', 'activities') }} as direction,
-        {{ crm_field('salesforce', 'activity', 'status', 'activities') }} as status,
-        {{ crm_field('salesforce', 'activity', 'is_qualified', 'activities') }} as is_qualified,
-        {{ crm_field('salesforce', 'activity', 'funded_by', 'activities') }} as funded_by,
-        {{ crm_field('salesforce', 'activity', 'amount', 'activities') }} as amount,
-        {{ crm_field('salesforce', 'activity', 'notes', 'activities') }} as notes
+        activities.occurred_at,
+        activities.direction,
+        activities.status,
+        activities.is_qualified,
+        activities.funded_by,
+        activities.amount,
+        activities.notes
     from activities
     left join opportunities
-        on {{ crm_field('salesforce', 'activity', 'opportunity_id', 'activities') }} = opportunities.opportunity_id
+        on activities.opportunity_id = opportunities.opportunity_id
     where {{ crm_row_is_live('salesforce', 'activity', 'activities') }}
 ),
 
 from_opportunity_partners as (
     select
-        {{ crm_field('salesforce', 'opportunity_partner', 'opportunity_partner_id', 'opportunity_partners') }}
+        opportunity_partners.opportunity_partner_id
             as activity_id,
-        {{ crm_field('salesforce', 'opportunity_partner', 'partner_id', 'opportunity_partners') }} as partner_id,
+        opportunity_partners.partner_id,
         cast(null as {{ dbt.type_string() }}) as account_id,
-        {{ crm_field('salesforce', 'opportunity_partner', 'opportunity_id', 'opportunity_partners') }}
-            as opportunity_id,
+        opportunity_partners.opportunity_id,
         {{ crm_value_map(
-            crm_field('salesforce', 'opportunity_partner', 'role', 'opportunity_partners'),
+            'opportunity_partners.role',
             var('salesforce_partner_role_map')) }} as activity_type,
-        {{ crm_field('salesforce', 'opportunity_partner', 'occurred_at', 'opportunity_partners') }} as occurred_at,
+        opportunity_partners.occurred_at,
         'inbound' as direction,
         cast(null as {{ dbt.type_string() }}) as status,
         cast(null as {{ dbt.type_string() }}) as is_qualified,
@@ -84,20 +82,20 @@ from_opportunity_partners as (
 
 from_registrations as (
     select
-        {{ crm_field('salesforce', 'deal_registration', 'activity_id', 'registrations') }} as activity_id,
-        {{ crm_field('salesforce', 'deal_registration', 'partner_id', 'registrations') }} as partner_id,
-        {{ crm_field('salesforce', 'deal_registration', 'account_id', 'registrations') }} as account_id,
-        {{ crm_field('salesforce', 'deal_registration', 'opportunity_id', 'registrations') }} as opportunity_id,
+        registrations.activity_id,
+        registrations.partner_id,
+        registrations.account_id,
+        registrations.opportunity_id,
         'deal_registration' as activity_type,
-        {{ crm_field('salesforce', 'deal_registration', 'occurred_at', 'registrations') }} as occurred_at,
+        registrations.occurred_at,
         'inbound' as direction,
         {{ crm_value_map(
-            crm_field('salesforce', 'deal_registration', 'status', 'registrations'),
+            'registrations.status',
             var('salesforce_registration_status_map')) }} as status,
-        {{ crm_field('salesforce', 'deal_registration', 'is_qualified', 'registrations') }} as is_qualified,
+        registrations.is_qualified,
         cast(null as {{ dbt.type_string() }}) as funded_by,
         cast(null as {{ dbt.type_string() }}) as amount,
-        {{ crm_field('salesforce', 'deal_registration', 'notes', 'registrations') }} as notes
+        registrations.notes
     from registrations
     where {{ crm_row_is_live('salesforce', 'deal_registration', 'registrations') }}
 ),
