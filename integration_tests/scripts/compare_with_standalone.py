@@ -94,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             return connection.execute(sql).fetchall()
 
         def comment(schema: str, table: str, side: str) -> str | None:
+            # the fct_* marts are views over intermediate tables: look among both
+            where = f"database_name = '{side}' and schema_name = '{schema}'"
             found = query(
-                "select comment from duckdb_tables() where database_name = "
-                f"'{side}' and schema_name = '{schema}' and table_name = '{table}'"
+                f"select comment from duckdb_tables() where {where} and table_name = '{table}'"
+                f" union all select comment from duckdb_views() where {where} and view_name = '{table}'"
             )
             return found[0][0] if found else None
 

@@ -68,7 +68,7 @@ def run_dbt(tmp_path: Path) -> Callable[..., DbtRun]:
 
 
 def marts_differences(left: DbtRun, right: DbtRun) -> list[str]:
-    """Every marts table of `right` compared row for row (EXCEPT ALL, both ways) with `left`'s."""
+    """Every marts table and view of `right` compared row for row (EXCEPT ALL, both ways) with `left`'s."""
     differences = []
     with duckdb.connect() as connection:
         connection.execute(f"attach '{left.warehouse}' as left_shape (read_only)")
@@ -77,8 +77,8 @@ def marts_differences(left: DbtRun, right: DbtRun) -> list[str]:
             database: sorted(
                 row[0]
                 for row in connection.execute(
-                    "select table_name from duckdb_tables()"
-                    " where database_name = ? and schema_name = 'marts'",
+                    "select table_name from information_schema.tables"
+                    " where table_catalog = ? and table_schema = 'marts'",
                     [database],
                 ).fetchall()
             )
