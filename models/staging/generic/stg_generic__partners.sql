@@ -1,0 +1,25 @@
+{#-
+    The generic export's partners table as it landed: every row, the export's columns by name
+    (a file's extra columns are left behind). The export already has the generic shape, so there is
+    nothing to rename or map; the validated layer types and checks every value, where a value it
+    cannot read becomes a reject row with its reason.
+-#}
+{{ config(enabled=crm_source() == 'generic') }}
+with
+
+landed as (
+    select * from {{ source('partner_attribution_crm', 'partners') }}
+),
+
+final as (
+    select
+        partner_id,
+        partner_name,
+        partner_type,
+        tier,
+        region,
+        joined_at
+    from landed
+)
+
+select * from final
