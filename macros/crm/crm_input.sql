@@ -3,7 +3,7 @@
     opportunity_stage_history, partner_activities, currency_rates) for the CRM shape that the
     var crm_source names: the generic export's source table, or the staging model that lands a
     connector's tables in the same text columns (stg_salesforce__<table>, stg_hubspot__<table>).
-    Base models and the incremental bookkeeping read their input only through this macro.
+    Checked models and the incremental bookkeeping read their input only through this macro.
 -#}
 {% macro crm_input(table) -%}
     {%- set crm = crm_source() -%}
