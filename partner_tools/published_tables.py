@@ -20,7 +20,10 @@ The scenarios (all built as of 2025-12-31):
 RENAMES (YAML) lists the only differences allowed, column renames: `{table: {old: new}}` with
 table as `<schema>.<name>`; a renamed column must hold the same values in the same place. Its
 key `added_tables` lists new tables the later record may have (a table that was there before
-must be there after, unchanged).
+must be there after, unchanged), and its key `renamed_tables` tables that only changed their
+name, `{<old schema>.<old name>: <new schema>.<new name>}`: the renamed table must hold the same
+columns and values as the old one (the stored failures of a test are in a table named after the
+model it tests, so renaming a model renames them). Column renames name a table by its new name.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ from partner_tools.constants import CRM_SHAPES_DIR, DEMO_AS_OF_DATE, PUBLISHED_S
 WORK = ROOT / "target" / "published_tables"
 # the key of RENAMES that lists the tables only the later record may have
 ADDED = "added_tables"
+# the key of RENAMES that maps a table of the earlier record to its name in the later one
+RENAMED = "renamed_tables"
 SCENARIOS = ("demo", "parquet_20k", "generic", "salesforce", "hubspot")
 
 
@@ -126,15 +131,18 @@ def record(out: Path, scenarios: list[str]) -> None:
 
 
 def differences(before: dict, after: dict, renames: dict) -> list[str]:
-    """What differs between two records, beyond the listed column renames and added tables."""
+    """What differs between two records, beyond the listed column renames, added and renamed tables."""
     renames = dict(renames)
     added = set(renames.pop(ADDED, None) or [])
+    renamed_tables = dict(renames.pop(RENAMED, None) or {})
     found = []
     for scenario in sorted(set(before) | set(after)):
         if scenario not in before or scenario not in after:
             found.append(f"{scenario}: recorded on one side only")
             continue
-        old_tables, new_tables = before[scenario], after[scenario]
+        # the earlier record under the later names, so a renamed table is compared with its old self
+        old_tables = {renamed_tables.get(table, table): value for table, value in before[scenario].items()}
+        new_tables = after[scenario]
         for table in sorted(set(old_tables) | set(new_tables)):
             if table in added and table in new_tables and table not in old_tables:
                 continue
@@ -175,7 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     comparing = commands.add_parser("compare", help="what differs between two records")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
-    comparing.add_argument("--renames", type=Path, help="YAML {schema.table: {old column: new column}}")
+    comparing.add_argument(
+        "--renames",
+        type=Path,
+        help="YAML {schema.table: {old column: new column}}, added_tables: [...], renamed_tables: {old: new}",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "record":

@@ -120,7 +120,7 @@ def summarise(warehouse: Path, layout: Layout = STANDALONE) -> str:
         f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
         f".sql('select * from {marts}.fct_opportunities limit 5'))\"",
         f"  schemas: {marts} (fct_*, dim_partners, mart_*), {audit} (rejected_rows), {semantic}; the file dbt"
-        " builds also has intermediate, staging, reference (seeds)",
+        " builds also has validated, intermediate, reference (seeds) and staging (a connector's tables)",
         "",
     ]
     return "\n".join(lines)

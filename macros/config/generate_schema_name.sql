@@ -1,7 +1,7 @@
 {#-
     Every schema of this project is configured as partner_attribution_<layer> (dbt_project.yml).
     * Standalone (this project is the root), the marts land in a stable `marts` schema whatever
-      the target, and so do the other layers (staging, intermediate, audit, ...): the prefix is
+      the target, and so do the other layers (staging, validated, intermediate, audit, ...): the prefix is
       dropped. A target whose schema is not `main` (or public, default) keeps dbt's prefixing,
       so several developers can share one warehouse: <target schema>_marts.
     * Installed as a package, dbt calls the host's generate_schema_name when it has one;

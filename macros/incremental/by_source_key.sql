@@ -1,7 +1,7 @@
 {#-
-    Incremental by source key (docs/incremental.md, "Staging").
+    Incremental by source key (docs/incremental.md, "The validated layer").
 
-    The large base models (accounts, opportunities, stage history, partner activities) are
+    The large checked models (accounts, opportunities, stage history, partner activities) are
     incremental on DuckDB: a run types again only the raw rows of the keys that need it and
     keeps every other row. A key needs it when
     * its raw rows changed: the count and the sum of the row hashes of the key's raw rows
@@ -9,7 +9,7 @@
       also catches new keys, deleted keys, new copies of a row and rows without a key ('' is
       their key, as in typed_source_rows);
     * a row of it refers to something whose lookup changed: an id that appeared in or left a
-      referenced staging model, or whose carried columns changed (an opportunity that moved
+      referenced validated model, or whose carried columns changed (an opportunity that moved
       to another account changes the account an activity resolves to). What the last build
       looked up is kept in <model>__references (written after every build of the model);
     * the model's definition changed (incremental_definition_of: its file's checksum, the SQL
@@ -24,7 +24,7 @@
     its opportunity.
 -#}
 
-{#- true where the base models are incremental: the same engines as the by-opportunity models -#}
+{#- true where the checked models are incremental: the same engines as the by-opportunity models -#}
 {% macro incremental_by_source_key() -%}
     {{ return(incremental_by_opportunity()) }}
 {%- endmacro %}
@@ -36,10 +36,10 @@
 {%- endmacro %}
 
 {#-
-    The config block of a base model incremental by source key.
+    The config block of a checked model incremental by source key.
       source_table: the raw table (its rows: crm_input(source_table));
       key_column:   the raw column whose cleaned value is the key (clean_text);
-      references:   what the rows look up, each {'column': stored column, 'model': the staging
+      references:   what the rows look up, each {'column': stored column, 'model': the validated
                     model or seed, 'key': its column, 'carried': [its columns the rows use]};
       vars:         optional, vars the model reads beyond those incremental_definition_of finds
                     by name in its text and its macros' (kept for models that pass it; the

@@ -1,47 +1,52 @@
 {#-
     One row per raw row that cannot be used, from every raw table: which table, its key (as
     the export wrote it, trimmed; null when the key itself is missing), every reason joined
-    with '; ', and the raw row as JSON text. Rows in a raw table = rows in its staging model
+    with '; ', and the raw row as JSON text. Rows in a raw table = rows in its validated model
     + its rows here; the rows_reconcile test on each source proves it.
-    On DuckDB, the lines of a CSV file that could not be split into fields
-    (partner_attribution_load.malformed_lines) are here too: no key (the fields are not known), the reason
-    `malformed CSV line: <what>`, and the line with its number and DuckDB's error as the record.
+    Read from the validated layer only: the checked models (every raw row with its reason) and,
+    where it is built (DuckDB), val_crm__malformed_lines (the lines of a CSV file that could not
+    be split into fields: no key, the reason `malformed CSV line: <what>`, and the line with its
+    number and DuckDB's error as the record).
 -#}
 {{ config(alias='rejected_rows') }}
-{%- set base_models = {
-    'accounts': 'base_crm__accounts',
-    'partners': 'base_crm__partners',
-    'opportunities': 'base_crm__opportunities',
-    'opportunity_stage_history': 'base_crm__opportunity_stage_history',
-    'partner_activities': 'base_crm__partner_activities',
-    'currency_rates': 'base_crm__currency_rates',
+{%- set checked_models = {
+    'accounts': 'val_crm__accounts_checked',
+    'partners': 'val_crm__partners_checked',
+    'opportunities': 'val_crm__opportunities_checked',
+    'opportunity_stage_history': 'val_crm__opportunity_stage_history_checked',
+    'partner_activities': 'val_crm__partner_activities_checked',
+    'currency_rates': 'val_crm__currency_rates_checked',
 } -%}
+{#-
+    val_crm__malformed_lines is enabled where this is true (its config): a ref to it elsewhere
+    would name a disabled model. The condition is repeated rather than looked up in the graph,
+    which dbt fills only after parsing, when the ref must already be known.
+-#}
+{%- set reads_malformed_lines = target.type == 'duckdb' -%}
 
 with
 
 final as (
-    {% for source_table, base_model in base_models.items() %}
+    {% for source_table, checked_model in checked_models.items() %}
         select
             '{{ source_table }}' as source_table,
             record_key,
             rejection_reason as reason,
             raw_record
-        from {{ ref('partner_attribution', base_model) }}
+        from {{ ref('partner_attribution', checked_model) }}
         where rejection_reason is not null
         {% if not loop.last -%}
             union all
         {%- endif %}
     {% endfor %}
-    {%- if target.type == 'duckdb' %}
+    {%- if reads_malformed_lines %}
         union all
         select
             source_table,
-            cast(null as varchar) as record_key,
-            'malformed CSV line: ' || {{ malformed_line_reason('error_type') }} as reason,
-            cast(json_object(
-                'line_number', line_number, 'csv_line', csv_line, 'error', error_message
-            ) as varchar) as raw_record
-        from {{ source('partner_attribution_load', 'malformed_lines') }}
+            record_key,
+            reason,
+            raw_record
+        from {{ ref('partner_attribution', 'val_crm__malformed_lines') }}
     {%- endif %}
 )
 

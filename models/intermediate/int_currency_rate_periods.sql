@@ -8,7 +8,7 @@
 with
 
 rates as (
-    select * from {{ ref('partner_attribution', 'stg_crm__currency_rates') }}
+    select * from {{ ref('partner_attribution', 'val_crm__currency_rates') }}
 ),
 
 periods as (

@@ -9,11 +9,11 @@
 with
 
 opportunities as (
-    select * from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
+    select * from {{ ref('partner_attribution', 'val_crm__opportunities') }}
 ),
 
 accounts as (
-    select * from {{ ref('partner_attribution', 'stg_crm__accounts') }}
+    select * from {{ ref('partner_attribution', 'val_crm__accounts') }}
 ),
 
 rate_periods as (

@@ -9,7 +9,7 @@
 with
 
 activities as (
-    select * from {{ ref('partner_attribution', 'stg_crm__partner_activities') }}
+    select * from {{ ref('partner_attribution', 'val_crm__partner_activities') }}
 ),
 
 final as (

@@ -7,7 +7,7 @@
 with
 
 partners as (
-    select * from {{ ref('partner_attribution', 'stg_crm__partners') }}
+    select * from {{ ref('partner_attribution', 'val_crm__partners') }}
 ),
 
 final as (

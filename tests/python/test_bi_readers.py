@@ -108,7 +108,7 @@ TABLES = {
 HOST_TABLES = {
     "main.customers": "select 1 as customer_id",
     "main_dbt_test__audit.host_test_failures": "select 1 as failures",
-    f"{HOST}staging.stg_crm__partners": "select 'P1' as partner_id",
+    f"{HOST}validated.val_crm__partners": "select 'P1' as partner_id",
 }
 
 
@@ -146,7 +146,7 @@ def host_manifest() -> dict:
     nodes = [
         node("model", ["host", "customers"], "main"),
         node("test", ["host", "host_test_failures"], "main_dbt_test__audit"),
-        node("model", [package, "staging", "crm", "stg_crm__partners"], f"{HOST}staging"),
+        node("model", [package, "validated", "val_crm__partners"], f"{HOST}validated"),
         node("model", [package, "marts", "int_helper"], f"{HOST}marts", materialized="ephemeral"),
         node("test", [package, "rejected_rows_are_reported"], "main_dbt_test__audit", store_failures=True),
         # stores no failures: no table, nothing published

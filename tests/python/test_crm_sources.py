@@ -101,7 +101,7 @@ def test_the_three_shapes_give_the_same_marts(run_dbt):
     # each connector path was really taken: resale from opportunity_partner (a reseller of
     # record known only as the primary partner), registrations from leads, noise left out
     generic = runs["generic"]
-    [(partner_activities,)] = generic.query("select count(*) from staging.stg_crm__partner_activities")
+    [(partner_activities,)] = generic.query("select count(*) from validated.val_crm__partner_activities")
     assert partner_activities == len(csv_rows(SHAPES / "generic" / "partner_activities.csv"))
     opportunity_partners = csv_rows(SHAPES / "salesforce" / "opportunity_partner.csv")
     assert any(row["is_primary"] == "true" for row in opportunity_partners)
@@ -273,11 +273,11 @@ def test_connector_values_that_cannot_be_used_are_rejected_with_reasons(run_dbt,
     assert negotiation_deals
     assert run.query(
         "select count(*), count(closed_at), count(case when not is_won then 1 end)"
-        " from staging.stg_crm__opportunities where stage = 'negotiation'"
+        " from validated.val_crm__opportunities where stage = 'negotiation'"
     ) == [(len(negotiation_deals),) * 3]
     assert run.query(
         "select activity_id, partner_id, opportunity_id, activity_type"
-        " from staging.stg_crm__partner_activities"
+        " from validated.val_crm__partner_activities"
         " where activity_id like 'HS-TWO-DEALS%' order by activity_id"
     ) == [(f"HS-TWO-DEALS:{partner}:{deal}", partner, deal, "co_sell_meeting") for deal in two_deals]
     assert sorted(run.query("select record_key, reason from audit.rejected_rows")) == [

@@ -122,7 +122,7 @@ def test_stage_outcomes_follow_is_closed_not_the_probability(builds, tmp_path: P
         run.query(
             "select opportunity_id,"
             " case when closed_at is null then 'open' when is_won then 'won' else 'lost' end"
-            " from staging.stg_crm__opportunities"
+            " from validated.val_crm__opportunities"
         )
     )
 
@@ -140,7 +140,7 @@ def test_stage_outcomes_follow_is_closed_not_the_probability(builds, tmp_path: P
     # the deleted stage still names the dealstage changes into it
     deleted_stage = next(s for s in stages if s["_fivetran_deleted"] == "true")
     into_deleted = (
-        "select count(*) from staging.stg_crm__opportunity_stage_history"
+        "select count(*) from validated.val_crm__opportunity_stage_history"
         f" where stage = '{deleted_stage['label']}'"
     )
     assert run.query(into_deleted) == builds["generic"].query(into_deleted) != [(0,)]

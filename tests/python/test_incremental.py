@@ -1,10 +1,10 @@
-"""Incremental runs (by source key in staging, by opportunity in the facts) give what a full refresh would.
+"""Incremental runs (by source key in the checked models, by opportunity in the facts) equal a full refresh.
 
 One warehouse is built once and then kept up to date incrementally while the export changes
 under it (appended activities, a late touch, an account-level touch, an updated deal, an
 updated and a deleted activity, a deleted deal, a new deal, a deleted account, a new stage
 change, then a later as_of_date). After each change a second warehouse is rebuilt from scratch
-with --full-refresh, and every mart in partner_tools.compare_marts, every base model and
+with --full-refresh, and every mart in partner_tools.compare_marts, every checked model and
 rejected_rows must hold the same rows in both. A changed definition var must refresh every
 opportunity. docs/incremental.md has the design.
 """
@@ -112,23 +112,23 @@ def change_export(export: Path) -> dict[str, str]:
     }
 
 
-STAGING = [
-    "staging.base_crm__accounts",
-    "staging.base_crm__partners",
-    "staging.base_crm__opportunities",
-    "staging.base_crm__opportunity_stage_history",
-    "staging.base_crm__partner_activities",
-    "staging.base_crm__currency_rates",
+VALIDATED = [
+    "validated.val_crm__accounts_checked",
+    "validated.val_crm__partners_checked",
+    "validated.val_crm__opportunities_checked",
+    "validated.val_crm__opportunity_stage_history_checked",
+    "validated.val_crm__partner_activities_checked",
+    "validated.val_crm__currency_rates_checked",
     "audit.rejected_rows",
 ]
 
 
-def assert_same_staging(incremental: Path, full: Path) -> None:
+def assert_same_validated(incremental: Path, full: Path) -> None:
     """Every typed row and every reject, compared as multisets (except all, both ways)."""
     with duckdb.connect() as connection:
         connection.execute(f"attach '{incremental}' as incremental (read_only)")
         connection.execute(f"attach '{full}' as full_refresh (read_only)")
-        for table in STAGING:
+        for table in VALIDATED:
             for left, right in (("incremental", "full_refresh"), ("full_refresh", "incremental")):
                 difference = f"select * from {left}.{table} except all select * from {right}.{table}"
                 extra = connection.execute(f"select count(*) from ({difference})").fetchall()
@@ -157,8 +157,9 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     unchanged = run_dbt(["run"], settings, warehouse_name="incremental.duckdb")
     assert unchanged.returncode == 0, unchanged.output
     assert unchanged.query("select count(*) from intermediate.int_opportunities_to_refresh") == [(0,)]
-    for base_model in ("accounts", "opportunities", "opportunity_stage_history", "partner_activities"):
-        assert unchanged.query(f"select count(*) from staging.base_crm__{base_model}__refresh") == [(0,)]
+    for table in ("accounts", "opportunities", "opportunity_stage_history", "partner_activities"):
+        refreshed = f"select count(*) from validated.val_crm__{table}_checked__refresh"
+        assert unchanged.query(refreshed) == [(0,)]
 
     ids = change_export(export)
     incremental = run_dbt(["run"], settings, warehouse_name="incremental.duckdb")
@@ -169,16 +170,16 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert refreshed[ids["late_touch_deal"]] == "changed"
     assert refreshed[ids["deleted_deal"]] == "gone"
     assert refreshed["OPP-NEW-1"] == "new"
-    # staging retyped the changed rows and the rows whose references changed, and no others
+    # the validated layer retyped the changed rows and the rows whose references changed, and no others
     activity_refresh = dict(
         incremental.query(
-            "select refresh_key, refresh_reason from staging.base_crm__partner_activities__refresh"
+            "select refresh_key, refresh_reason from validated.val_crm__partner_activities_checked__refresh"
         )
     )
     assert activity_refresh["ACT-LATE-1"] == "raw rows changed"
     assert activity_refresh[ids["deleted_activity"]] == "raw rows changed"
     deleted_deal_touches = incremental.query(
-        "select activity_id from staging.base_crm__partner_activities "
+        "select activity_id from validated.val_crm__partner_activities_checked "
         f"where rejection_reason = 'unknown opportunity_id' and opportunity_id = '{ids['deleted_deal']}'"
     )
     assert deleted_deal_touches
@@ -187,7 +188,7 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     )
     assert (
         len(activity_refresh)
-        < first.query("select count(*) from staging.base_crm__partner_activities")[0][0] * 0.1
+        < first.query("select count(*) from validated.val_crm__partner_activities_checked")[0][0] * 0.1
     )
     # only the deals the changes reach are recomputed, not the whole export
     assert len(refreshed) < opportunity_count * 0.2
@@ -197,7 +198,7 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
 
     full = run_dbt(["run", "--full-refresh"], settings, warehouse_name="full.duckdb")
     assert full.returncode == 0, full.output
-    assert_same_staging(incremental.warehouse, full.warehouse)
+    assert_same_validated(incremental.warehouse, full.warehouse)
     assert_same_marts(incremental.warehouse, full.warehouse)
 
     # a definition var changed: the incremental run refreshes every opportunity and names the var
@@ -216,5 +217,5 @@ def test_incremental_runs_equal_full_refresh_on_a_changing_export(run_dbt, tmp_p
     assert moved.returncode == 0, moved.output
     full_later = run_dbt(["run", "--full-refresh"], later, warehouse_name="full.duckdb")
     assert full_later.returncode == 0, full_later.output
-    assert_same_staging(moved.warehouse, full_later.warehouse)
+    assert_same_validated(moved.warehouse, full_later.warehouse)
     assert_same_marts(moved.warehouse, full_later.warehouse)

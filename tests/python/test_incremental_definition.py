@@ -8,7 +8,7 @@ the way a contributor would: each plain run after an edit must refresh every row
 change, and an edit that cannot change them must refresh nothing.
 
 Each step first spoils the stored rows an incremental run keeps when it refreshes nothing (the
-by-opportunity tables are emptied; a base model's rejection_reason is overwritten): the step
+by-opportunity tables are emptied; a checked model's rejection_reason is overwritten): the step
 passes only when the run really rebuilt them. At the end the warehouse must equal a full
 refresh of the edited project. docs/incremental.md has the design.
 """
@@ -33,8 +33,9 @@ BY_OPPORTUNITY = [
     "intermediate.int_partner_attribution_credit",
     "intermediate.int_opportunity_levels",
 ]
-# the base models incremental by source key that the facts are built from (stage history is not)
-BASE_MODELS = ["accounts", "opportunities", "partner_activities"]
+# the raw tables whose checked models, incremental by source key, the facts are built from (stage
+# history is not)
+CHECKED_TABLES = ["accounts", "opportunities", "partner_activities"]
 # what a project needs to build (its tests and docs are left behind)
 LEFT_OUT = {
     ".git",
@@ -61,6 +62,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def checked(table: str) -> str:
+    """The checked model of a raw table: its every row with its rejection reason."""
+    return f"validated.val_crm__{table}_checked"
+
+
 def edit_macro(path: Path) -> None:
     """Add a comment inside the file's first macro: its SQL changes, not what it renders."""
     text = path.read_text()
@@ -72,13 +78,13 @@ def edit_model(path: Path) -> None:
     path.write_text(path.read_text() + "\n-- edited\n")
 
 
-def spoil(run: DbtRun, base_models: list[str] = ()) -> None:
-    """Empty the by-opportunity tables and overwrite the rejection reasons of `base_models`."""
+def spoil(run: DbtRun, checked_tables: list[str] = ()) -> None:
+    """Empty the by-opportunity tables and spoil the rejection reasons of the raw tables' checked models."""
     with duckdb.connect(str(run.warehouse)) as connection:
         for table in BY_OPPORTUNITY:
             connection.execute(f"delete from {table}")
-        for base_model in base_models:
-            connection.execute(f"update staging.base_crm__{base_model} set rejection_reason = 'spoiled'")
+        for table in checked_tables:
+            connection.execute(f"update {checked(table)} set rejection_reason = 'spoiled'")
 
 
 def opportunity_refresh(run: DbtRun) -> dict[str, int]:
@@ -86,20 +92,16 @@ def opportunity_refresh(run: DbtRun) -> dict[str, int]:
     return dict(run.query(reasons))
 
 
-def base_refresh(run: DbtRun) -> dict[str, dict[str, int]]:
-    """Per base model, how many keys the run retyped, by reason."""
+def checked_refresh(run: DbtRun) -> dict[str, dict[str, int]]:
+    """Per checked model, how many keys the run retyped, by reason."""
     return {
-        base_model: dict(
-            run.query(
-                f"select refresh_reason, count(*) from staging.base_crm__{base_model}__refresh group by 1"
-            )
-        )
-        for base_model in BASE_MODELS
+        table: dict(run.query(f"select refresh_reason, count(*) from {checked(table)}__refresh group by 1"))
+        for table in CHECKED_TABLES
     }
 
 
-def raw_keys(run: DbtRun, base_model: str, key: str) -> int:
-    return run.query(f"select count(distinct coalesce({key}, '')) from staging.base_crm__{base_model}")[0][0]
+def raw_keys(run: DbtRun, table: str, key: str) -> int:
+    return run.query(f"select count(distinct coalesce({key}, '')) from {checked(table)}")[0][0]
 
 
 def assert_rebuilt(run: DbtRun, opportunities: int) -> None:
@@ -107,13 +109,13 @@ def assert_rebuilt(run: DbtRun, opportunities: int) -> None:
     assert run.query("select count(*) from intermediate.int_opportunity_levels") == [(opportunities,)]
     for table in BY_OPPORTUNITY:
         assert run.query(f"select count(*) from {table}")[0][0] > 0, table
-    for base_model in BASE_MODELS:
-        spoiled = f"select count(*) from staging.base_crm__{base_model} where rejection_reason = 'spoiled'"
-        assert run.query(spoiled) == [(0,)], base_model
+    for table in CHECKED_TABLES:
+        spoiled = f"select count(*) from {checked(table)} where rejection_reason = 'spoiled'"
+        assert run.query(spoiled) == [(0,)], table
 
 
 def contents(run: DbtRun) -> dict[str, tuple]:
-    tables = [*BY_OPPORTUNITY, *(f"staging.base_crm__{base_model}" for base_model in BASE_MODELS)]
+    tables = [*BY_OPPORTUNITY, *(checked(table) for table in CHECKED_TABLES)]
     return {table: run.query(f"select count(*), sum(hash(t)) from {table} as t")[0] for table in tables}
 
 
@@ -131,7 +133,7 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
     opportunities = first.query("select count(*) from intermediate.int_opportunity_levels")[0][0]
     assert opportunities > 0
     baseline = contents(first)
-    nothing = {base_model: {} for base_model in BASE_MODELS}
+    nothing = {table: {} for table in CHECKED_TABLES}
 
     # unrelated edits: a mart outside the incremental models, a macro only marts call, and a
     # macro's variant for another engine (PostgreSQL's parse_integer); nothing is refreshed
@@ -144,7 +146,7 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
     parse_integer.write_text(text.replace(postgres, postgres + "    {#- edited -#}\n"))
     unrelated = run()
     assert opportunity_refresh(unrelated) == {}
-    assert base_refresh(unrelated) == nothing
+    assert checked_refresh(unrelated) == nothing
     assert contents(unrelated) == baseline
 
     # (a) the SQL of an incremental model: every opportunity is rebuilt, staging is not retyped
@@ -152,20 +154,20 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
     spoil(unrelated)
     model_edit = run()
     assert opportunity_refresh(model_edit) == {"definition changed": opportunities}
-    assert base_refresh(model_edit) == nothing
+    assert checked_refresh(model_edit) == nothing
     assert "model int_partner_sourced" in model_edit.output
     assert_rebuilt(model_edit, opportunities)
     assert contents(model_edit) == baseline
 
     # (b) macros they call, two levels down: linear (through attribution_models) rebuilds every
-    # opportunity; parse_integer, which only base_crm__accounts calls (inside a call block),
-    # retypes every account and no other base model's rows
+    # opportunity; parse_integer, which only val_crm__accounts_checked calls (inside a call block),
+    # retypes every account and no other checked model's rows
     edit_macro(project / "macros" / "attribution" / "linear.sql")
     edit_macro(parse_integer)
     spoil(model_edit, ["accounts"])
     macro_edit = run()
     assert opportunity_refresh(macro_edit) == {"definition changed": opportunities}
-    assert base_refresh(macro_edit) == {
+    assert checked_refresh(macro_edit) == {
         **nothing,
         "accounts": {"definition changed": raw_keys(macro_edit, "accounts", "account_id")},
     }
@@ -173,13 +175,13 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
     assert contents(macro_edit) == baseline
 
     # (c) a var they read: the time-decay half life reaches only the by-opportunity models;
-    # the reporting currency reaches base_crm__opportunities (and the as-of rows: every
+    # the reporting currency reaches val_crm__opportunities_checked (and the as-of rows: every
     # opportunity is refreshed anyway)
     settings.update(time_decay_half_life_days=3, reporting_currency="EUR")
     spoil(macro_edit, ["opportunities"])
     var_edit = run()
     assert opportunity_refresh(var_edit) == {"definition changed": opportunities}
-    assert base_refresh(var_edit) == {
+    assert checked_refresh(var_edit) == {
         **nothing,
         "opportunities": {"definition changed": raw_keys(var_edit, "opportunities", "opportunity_id")},
     }
@@ -195,7 +197,7 @@ def test_edits_to_code_vars_and_seeds_refresh_what_they_can_change(tmp_path: Pat
     seed_edit = run()
     assert opportunity_refresh(seed_edit) == {"definition changed": opportunities}
     activities = raw_keys(seed_edit, "partner_activities", "activity_id")
-    assert base_refresh(seed_edit) == {**nothing, "partner_activities": {"definition changed": activities}}
+    assert checked_refresh(seed_edit) == {**nothing, "partner_activities": {"definition changed": activities}}
     assert_rebuilt(seed_edit, opportunities)
 
     # the same rows as a full refresh of the edited project

@@ -54,3 +54,27 @@ def test_a_value_a_row_a_column_or_a_table_that_changed_is_named(tmp_path: Path)
     assert differences(grown, before, {"added_tables": ["marts.n"]}) == [
         "demo marts.n: published on one side only"
     ]
+
+
+def test_a_listed_table_rename_is_allowed_when_the_table_is_the_same(tmp_path: Path) -> None:
+    rows = [("P1", 0.5, 2), ("P2", 1 / 3, 3)]
+    before = {"demo": fingerprints(published_file(tmp_path / "a.duckdb", rows))}
+    # the stored failures of a test on a renamed model: the same table under a new name
+    moved = {"demo": {"audit.m_renamed": before["demo"]["marts.m"]}}
+    assert differences(before, moved, {}) == [
+        "demo audit.m_renamed: published on one side only",
+        "demo marts.m: published on one side only",
+    ]
+    renamed = {"renamed_tables": {"marts.m": "audit.m_renamed"}}
+    assert differences(before, moved, renamed) == []
+    # under its new name it must still hold the same rows
+    one_row = fingerprints(published_file(tmp_path / "b.duckdb", rows[:1]))["marts.m"]
+    fewer = {"demo": {"audit.m_renamed": one_row}}
+    assert differences(before, fewer, renamed) == ["demo audit.m_renamed: 2 rows became 1"]
+    # and its column renames are listed under the new name
+    recolumned = copy.deepcopy(moved)
+    table = recolumned["demo"]["audit.m_renamed"]
+    table["columns"][1][0] = "attached_win_rate"
+    table["column_hashes"]["attached_win_rate"] = table["column_hashes"].pop("win_rate")
+    columns = {"audit.m_renamed": {"win_rate": "attached_win_rate"}}
+    assert differences(before, recolumned, {**renamed, **columns}) == []

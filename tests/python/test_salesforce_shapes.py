@@ -60,7 +60,7 @@ def test_history_mode_reads_the_version_in_force_on_each_day(run_dbt):
     active = next(r for r in revised if r["_fivetran_active"] == "true")
     assert today.query(
         "select fct.amount_local, stg.stage from marts.fct_opportunities as fct"
-        " inner join staging.stg_crm__opportunities as stg on fct.opportunity_id = stg.opportunity_id"
+        " inner join validated.val_crm__opportunities as stg on fct.opportunity_id = stg.opportunity_id"
         f" where fct.opportunity_id = '{active['id']}'"
     ) == [(pytest.approx(float(active["amount"])), "Closed Won - Revised")]
     assert today.query(
@@ -77,7 +77,7 @@ def test_history_mode_reads_the_version_in_force_on_each_day(run_dbt):
     assert early.returncode == 0, early.output[-3000:]
     assert early.query(
         "select fct.amount_local, stg.stage, fct.is_closed from marts.fct_opportunities as fct"
-        " inner join staging.stg_crm__opportunities as stg on fct.opportunity_id = stg.opportunity_id"
+        " inner join validated.val_crm__opportunities as stg on fct.opportunity_id = stg.opportunity_id"
         f" where fct.opportunity_id = '{first['id']}'"
     ) == [(pytest.approx(float(first["amount"])), "Prospecting", False)]
     # every version but one per record on that day is left out as an inactive version
@@ -208,7 +208,7 @@ def test_a_connector_with_no_partner_activities_builds_green(run_dbt, tmp_path: 
     (salesforce / "task.csv").write_text(header, encoding="utf-8")
     run = run_dbt(["build"], {**SALESFORCE_VARS, "raw_data_dir": str(salesforce)})
     assert run.returncode == 0, run.output[-3000:]
-    assert run.query("select count(*) from staging.stg_crm__partner_activities") == [(0,)]
+    assert run.query("select count(*) from validated.val_crm__partner_activities") == [(0,)]
     assert run.query("select count(*) from marts.fct_partner_touches") == [(0,)]
     with_partner_field = sum(
         1

@@ -22,7 +22,9 @@ SELECT_STAGING = [
     *(
         "--select",
         "partner_attribution__activity_types",
+        # the sources and their tests (rows_reconcile ...), then the layer that applies the reject rules
         "staging",
+        "validated",
         "partner_attribution__rejected_rows",
         "source:partner_attribution_crm",
     ),
@@ -68,12 +70,12 @@ EXPECTED_REJECTS = sorted(
 )
 
 EXPECTED_USED = {
-    "stg_crm__accounts": ["ACC-1", "ACC-2", "ACC-5"],
-    "stg_crm__partners": ["PRT-1", "PRT-2"],
-    "stg_crm__currency_rates": ["EUR", "EUR", "JPY"],
-    "stg_crm__opportunities": ["OPP-1", "OPP-2", "OPP-3"],
-    "stg_crm__opportunity_stage_history": ["OPP-1", "OPP-1"],
-    "stg_crm__partner_activities": ["ACT-1", "ACT-12", "ACT-2"],
+    "val_crm__accounts": ["ACC-1", "ACC-2", "ACC-5"],
+    "val_crm__partners": ["PRT-1", "PRT-2"],
+    "val_crm__currency_rates": ["EUR", "EUR", "JPY"],
+    "val_crm__opportunities": ["OPP-1", "OPP-2", "OPP-3"],
+    "val_crm__opportunity_stage_history": ["OPP-1", "OPP-1"],
+    "val_crm__partner_activities": ["ACT-1", "ACT-12", "ACT-2"],
 }
 
 
@@ -83,24 +85,24 @@ def check_staging(run) -> None:
 
     for model, keys in EXPECTED_USED.items():
         key_column = {
-            "stg_crm__accounts": "account_id",
-            "stg_crm__partners": "partner_id",
-            "stg_crm__currency_rates": "currency",
-            "stg_crm__opportunities": "opportunity_id",
-            "stg_crm__opportunity_stage_history": "opportunity_id",
-            "stg_crm__partner_activities": "activity_id",
+            "val_crm__accounts": "account_id",
+            "val_crm__partners": "partner_id",
+            "val_crm__currency_rates": "currency",
+            "val_crm__opportunities": "opportunity_id",
+            "val_crm__opportunity_stage_history": "opportunity_id",
+            "val_crm__partner_activities": "activity_id",
         }[model]
-        assert sorted(row[0] for row in run.query(f"select {key_column} from staging.{model}")) == keys
+        assert sorted(row[0] for row in run.query(f"select {key_column} from validated.{model}")) == keys
 
     # text is trimmed and normalised; an offset is converted to UTC
     assert run.query(
-        "select region, created_at from staging.stg_crm__accounts where account_id = 'ACC-1'"
+        "select region, created_at from validated.val_crm__accounts where account_id = 'ACC-1'"
     ) == [("APAC", datetime(2023, 1, 5, 1, 0))]
     opportunities = {
         row[0]: row[1:]
         for row in run.query(
             "select opportunity_id, account_id, opportunity_type, currency, created_at, is_won,"
-            " sourced_partner_id, reseller_partner_id from staging.stg_crm__opportunities"
+            " sourced_partner_id, reseller_partner_id from validated.val_crm__opportunities"
         )
     }
     # 09:00 at +09:00 is midnight UTC; YES is true; the CRM's sourced partner is kept when known
@@ -119,7 +121,7 @@ def check_staging(run) -> None:
         row[0]: row[1:]
         for row in run.query(
             "select activity_id, account_id, activity_type, direction, is_qualified, occurred_at"
-            " from staging.stg_crm__partner_activities"
+            " from validated.val_crm__partner_activities"
         )
     }
     # the account comes from the opportunity; an empty direction is inbound
@@ -196,7 +198,7 @@ def test_malformed_csv_lines_are_rejected_not_fatal(run_dbt, tmp_path: Path):
     )
     assert sorted(rejects, key=lambda row: (row[0], row[1] or "", row[2])) == EXPECTED_REJECTS
     for model, keys in EXPECTED_USED.items():
-        assert len(run.query(f"select 1 from staging.{model}")) == len(keys)
+        assert len(run.query(f"select 1 from validated.{model}")) == len(keys)
 
 
 def test_empty_and_header_only_files_are_tables_without_rows(run_dbt, tmp_path: Path):
@@ -208,7 +210,7 @@ def test_empty_and_header_only_files_are_tables_without_rows(run_dbt, tmp_path: 
     run = run_dbt(["build", *SELECT_STAGING], {"raw_data_dir": str(export)})
     assert run.returncode == 0, run.output
     assert "opportunity_stage_history.csv in" in run.output and "is empty (not even a header)" in run.output
-    assert run.query("select count(*) from staging.stg_crm__opportunity_stage_history") == [(0,)]
+    assert run.query("select count(*) from validated.val_crm__opportunity_stage_history") == [(0,)]
     # a header-only rates file is no rates at all: as when the optional file is absent
     rejected = run.query(
         "select record_key from audit.rejected_rows"
@@ -288,7 +290,7 @@ def test_bad_export_stops_with_a_clear_message(run_dbt, tmp_path: Path, damage: 
     elif damage == "unclosed_quote":
         # the lines after it would be swallowed into one bad line: a clear stop, not lost rows
         insert_under_header(export / "partners.csv", b'PRT-9,"Bad Name,referral,gold,EMEA,2023-01-01')
-    run = run_dbt(["run", "--select", "stg_crm__partners"], {"raw_data_dir": str(export)})
+    run = run_dbt(["run", "--select", "val_crm__partners"], {"raw_data_dir": str(export)})
     assert run.returncode != 0
     assert expected in run.output
     assert "Traceback" not in run.output

@@ -2,7 +2,7 @@
     Salesforce's inverted rates, through the whole chain to the cent, on every engine: a
     dated conversion rate (units per unit of the reporting currency, as text) is inverted as
     conf_salesforce__currency_rates does (macro invert_rate, written out as text), read back
-    as base_crm__currency_rates reads a rate (parse_decimal at type_rate), and converts an
+    as val_crm__currency_rates_checked reads a rate (parse_decimal at type_rate), and converts an
     amount as int_opportunities_as_of does (convert_amount). 3.1 bn IDR at 15,500 per USD is
     200,000.00 USD exactly (the double inverse read back at 6 places made it 201,500), and
     likewise VND, KRW, JPY and BHD (3 decimals); the total is 510,001.00. Returns the

@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__opportunity_stage_history') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__opportunity_stage_history_checked') }}
 ),
 
 final as (
@@ -10,7 +10,7 @@ final as (
         stage,
         amount,
         changed_at
-    from base
+    from checked
     where rejection_reason is null
 )
 

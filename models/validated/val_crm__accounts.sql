@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__accounts') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__accounts_checked') }}
 ),
 
 final as (
@@ -13,7 +13,7 @@ final as (
         country,
         employee_count,
         created_at
-    from base
+    from checked
     where rejection_reason is null
 )
 

@@ -12,12 +12,12 @@
 {{ by_source_key_config(
     source_table='opportunity_stage_history',
     key_column='opportunity_id',
-    references=[{'column': 'opportunity_id', 'model': 'stg_crm__opportunities', 'key': 'opportunity_id'}],
+    references=[{'column': 'opportunity_id', 'model': 'val_crm__opportunities', 'key': 'opportunity_id'}],
 ) }}
 with
 
 opportunities as (
-    select opportunity_id from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
+    select opportunity_id from {{ ref('partner_attribution', 'val_crm__opportunities') }}
 ),
 
 {% set rows_to_type = source_rows_to_type('opportunity_stage_history', 'opportunity_id') -%}

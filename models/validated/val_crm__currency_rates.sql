@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__currency_rates') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__currency_rates_checked') }}
 ),
 
 final as (
@@ -9,7 +9,7 @@ final as (
         currency,
         rate_date,
         rate_to_reporting
-    from base
+    from checked
     where rejection_reason is null
 )
 

@@ -14,9 +14,9 @@
     source_table='partner_activities',
     key_column='activity_id',
     references=[
-        {'column': 'partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
-        {'column': 'account_id', 'model': 'stg_crm__accounts', 'key': 'account_id'},
-        {'column': 'opportunity_id', 'model': 'stg_crm__opportunities', 'key': 'opportunity_id',
+        {'column': 'partner_id', 'model': 'val_crm__partners', 'key': 'partner_id'},
+        {'column': 'account_id', 'model': 'val_crm__accounts', 'key': 'account_id'},
+        {'column': 'opportunity_id', 'model': 'val_crm__opportunities', 'key': 'opportunity_id',
          'carried': ['account_id']},
         {'column': 'activity_type', 'model': 'partner_attribution__activity_types', 'key': 'activity_type'},
     ],
@@ -24,18 +24,18 @@
 with
 
 partners as (
-    select partner_id from {{ ref('partner_attribution', 'stg_crm__partners') }}
+    select partner_id from {{ ref('partner_attribution', 'val_crm__partners') }}
 ),
 
 accounts as (
-    select account_id from {{ ref('partner_attribution', 'stg_crm__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'val_crm__accounts') }}
 ),
 
 opportunities as (
     select
         opportunity_id,
         account_id
-    from {{ ref('partner_attribution', 'stg_crm__opportunities') }}
+    from {{ ref('partner_attribution', 'val_crm__opportunities') }}
 ),
 
 activity_types as (

@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__partner_activities') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__partner_activities_checked') }}
 ),
 
 final as (
@@ -18,7 +18,7 @@ final as (
         funded_by,
         amount,
         notes
-    from base
+    from checked
     where rejection_reason is null
 )
 

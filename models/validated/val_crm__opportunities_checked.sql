@@ -9,25 +9,25 @@
     source_table='opportunities',
     key_column='opportunity_id',
     references=[
-        {'column': 'account_id', 'model': 'stg_crm__accounts', 'key': 'account_id'},
-        {'column': 'sourced_partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
-        {'column': 'reseller_partner_id', 'model': 'stg_crm__partners', 'key': 'partner_id'},
-        {'column': 'currency', 'model': 'stg_crm__currency_rates', 'key': 'currency'},
+        {'column': 'account_id', 'model': 'val_crm__accounts', 'key': 'account_id'},
+        {'column': 'sourced_partner_id', 'model': 'val_crm__partners', 'key': 'partner_id'},
+        {'column': 'reseller_partner_id', 'model': 'val_crm__partners', 'key': 'partner_id'},
+        {'column': 'currency', 'model': 'val_crm__currency_rates', 'key': 'currency'},
     ],
     vars=['reporting_currency'],
 ) }}
 with
 
 accounts as (
-    select account_id from {{ ref('partner_attribution', 'stg_crm__accounts') }}
+    select account_id from {{ ref('partner_attribution', 'val_crm__accounts') }}
 ),
 
 partners as (
-    select partner_id from {{ ref('partner_attribution', 'stg_crm__partners') }}
+    select partner_id from {{ ref('partner_attribution', 'val_crm__partners') }}
 ),
 
 rated_currencies as (
-    select distinct currency from {{ ref('partner_attribution', 'stg_crm__currency_rates') }}
+    select distinct currency from {{ ref('partner_attribution', 'val_crm__currency_rates') }}
 ),
 
 {# the block is laid out inside the macro, where lint cannot follow it -#}

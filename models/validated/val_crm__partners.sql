@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__partners') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__partners_checked') }}
 ),
 
 final as (
@@ -12,7 +12,7 @@ final as (
         tier,
         region,
         joined_at
-    from base
+    from checked
     where rejection_reason is null
 )
 

@@ -1,7 +1,7 @@
 with
 
-base as (
-    select * from {{ ref('partner_attribution', 'base_crm__opportunities') }}
+checked as (
+    select * from {{ ref('partner_attribution', 'val_crm__opportunities_checked') }}
 ),
 
 final as (
@@ -17,11 +17,11 @@ final as (
         closed_at,
         is_won,
         -- a partner field naming no known partner is treated as empty (spec "Bad input");
-        -- the warning test on base_crm__opportunities names those rows
+        -- the warning test on val_crm__opportunities_checked names those rows
         case when is_known_sourced_partner then sourced_partner_id end as sourced_partner_id,
         case when is_known_reseller_partner then reseller_partner_id end as reseller_partner_id,
         lead_source
-    from base
+    from checked
     where rejection_reason is null
 )
 
