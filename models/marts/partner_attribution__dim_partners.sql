@@ -1,13 +1,12 @@
 {#-
-    One row per known partner (usable rows of the partners export): who it is, its own region
-    and the market motion of that region (partner_led when in var partner_led_regions, else
-    direct). The marts' partner_id columns point here.
+    One row per known partner: who it is, its own region and that region's market motion, as
+    int_partners defines them. The marts' partner_id columns point here.
 -#}
 {{ config(alias='dim_partners') }}
 with
 
 partners as (
-    select * from {{ ref('partner_attribution', 'val_crm__partners') }}
+    select * from {{ ref('partner_attribution', 'int_partners') }}
 ),
 
 final as (
@@ -17,7 +16,7 @@ final as (
         cast(partner_type as {{ dbt.type_string() }}) as partner_type,
         cast(tier as {{ dbt.type_string() }}) as tier,
         cast(region as {{ dbt.type_string() }}) as region,
-        cast({{ market_motion('region') }} as {{ dbt.type_string() }}) as market_motion,
+        cast(market_motion as {{ dbt.type_string() }}) as market_motion,
         cast(joined_at as {{ dbt.type_timestamp() }}) as joined_at
     from partners
 )
