@@ -24,8 +24,7 @@ final as (
         {{ crm_landed_field('hubspot', 'company', 'tier', 'landed') }} as tier,
         {{ crm_landed_field('hubspot', 'company', 'joined_at', 'landed') }} as joined_at,
         {{ crm_landed_field('hubspot', 'company', 'partner_flag', 'landed') }} as partner_flag,
-        {{ crm_landed_field('hubspot', 'company', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('hubspot', 'company', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'company', 'landed') }}
     from landed
 )
 

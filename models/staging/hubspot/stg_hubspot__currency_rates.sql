@@ -17,7 +17,7 @@ final as (
         {{ crm_landed_field('hubspot', 'currency_rates', 'rate_date', 'landed') }} as rate_date,
         {{ crm_landed_field('hubspot', 'currency_rates', 'rate_to_reporting', 'landed') }}
             as rate_to_reporting,
-        {{ crm_landed_field('hubspot', 'currency_rates', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'currency_rates', 'landed') }}
     from landed
 )
 

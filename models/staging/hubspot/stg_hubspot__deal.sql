@@ -24,8 +24,7 @@ final as (
         {{ crm_landed_field('hubspot', 'deal', 'sourced_partner_id', 'landed') }} as sourced_partner_id,
         {{ crm_landed_field('hubspot', 'deal', 'reseller_partner_id', 'landed') }} as reseller_partner_id,
         {{ crm_landed_field('hubspot', 'deal', 'lead_source', 'landed') }} as lead_source,
-        {{ crm_landed_field('hubspot', 'deal', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('hubspot', 'deal', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'deal', 'landed') }}
     from landed
 )
 

@@ -16,7 +16,7 @@ final as (
         {{ crm_landed_field('hubspot', 'deal_company', 'opportunity_id', 'landed') }} as opportunity_id,
         {{ crm_landed_field('hubspot', 'deal_company', 'account_id', 'landed') }} as account_id,
         {{ crm_landed_field('hubspot', 'deal_company', 'type_id', 'landed') }} as type_id,
-        {{ crm_landed_field('hubspot', 'deal_company', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'deal_company', 'landed') }}
     from landed
 )
 

@@ -18,8 +18,7 @@ final as (
         {{ crm_landed_field('hubspot', 'deal_pipeline_stage', 'is_closed', 'landed') }} as is_closed,
         {{ crm_landed_field('hubspot', 'deal_pipeline_stage', 'closed_won', 'landed') }} as closed_won,
         {{ crm_landed_field('hubspot', 'deal_pipeline_stage', 'probability', 'landed') }} as probability,
-        {{ crm_landed_field('hubspot', 'deal_pipeline_stage', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'deal_pipeline_stage', 'landed') }}
     from landed
 )
 

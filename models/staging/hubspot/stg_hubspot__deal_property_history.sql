@@ -18,8 +18,7 @@ final as (
         {{ crm_landed_field('hubspot', 'deal_property_history', 'property', 'landed') }} as property,
         {{ crm_landed_field('hubspot', 'deal_property_history', 'value', 'landed') }} as value,
         {{ crm_landed_field('hubspot', 'deal_property_history', 'changed_at', 'landed') }} as changed_at,
-        {{ crm_landed_field('hubspot', 'deal_property_history', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'deal_property_history', 'landed') }}
     from landed
 )
 

@@ -23,7 +23,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement', 'landed') }}
     from landed
 )
 

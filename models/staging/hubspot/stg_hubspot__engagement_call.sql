@@ -22,7 +22,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement_call', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement_call', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement_call', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement_call', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_call', 'landed') }}
     from landed
 )
 

@@ -15,8 +15,7 @@ final as (
     select
         {{ crm_landed_field('hubspot', 'engagement_company', 'activity_id', 'landed') }} as activity_id,
         {{ crm_landed_field('hubspot', 'engagement_company', 'account_id', 'landed') }} as account_id,
-        {{ crm_landed_field('hubspot', 'engagement_company', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_company', 'landed') }}
     from landed
 )
 

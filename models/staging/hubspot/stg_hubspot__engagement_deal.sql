@@ -15,7 +15,7 @@ final as (
     select
         {{ crm_landed_field('hubspot', 'engagement_deal', 'activity_id', 'landed') }} as activity_id,
         {{ crm_landed_field('hubspot', 'engagement_deal', 'opportunity_id', 'landed') }} as opportunity_id,
-        {{ crm_landed_field('hubspot', 'engagement_deal', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_deal', 'landed') }}
     from landed
 )
 

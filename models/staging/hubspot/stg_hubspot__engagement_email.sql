@@ -22,8 +22,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement_email', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement_email', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement_email', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement_email', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_email', 'landed') }}
     from landed
 )
 

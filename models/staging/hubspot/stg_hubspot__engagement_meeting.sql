@@ -22,8 +22,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement_meeting', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement_meeting', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement_meeting', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement_meeting', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_meeting', 'landed') }}
     from landed
 )
 

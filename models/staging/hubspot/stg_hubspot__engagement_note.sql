@@ -22,7 +22,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement_note', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement_note', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement_note', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement_note', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_note', 'landed') }}
     from landed
 )
 

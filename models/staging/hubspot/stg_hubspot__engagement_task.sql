@@ -22,7 +22,7 @@ final as (
         {{ crm_landed_field('hubspot', 'engagement_task', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('hubspot', 'engagement_task', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('hubspot', 'engagement_task', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('hubspot', 'engagement_task', 'fivetran_deleted', 'landed') }} as fivetran_deleted
+        {{ crm_sync_columns('hubspot', 'engagement_task', 'landed') }}
     from landed
 )
 

@@ -24,14 +24,7 @@ final as (
         {{ crm_landed_field('salesforce', 'account', 'tier', 'landed') }} as tier,
         {{ crm_landed_field('salesforce', 'account', 'joined_at', 'landed') }} as joined_at,
         {{ crm_landed_field('salesforce', 'account', 'partner_flag', 'landed') }} as partner_flag,
-        {{ crm_landed_field('salesforce', 'account', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'account', 'fivetran_deleted', 'landed') }} as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'account', 'fivetran_active', 'landed') }} as fivetran_active,
-        {{ crm_landed_field('salesforce', 'account', 'fivetran_start', 'landed') }} as fivetran_start,
-        {{ crm_landed_field('salesforce', 'account', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'account') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'account', 'landed') }}
     from landed
 )
 

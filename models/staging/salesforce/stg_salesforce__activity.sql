@@ -25,14 +25,7 @@ final as (
         {{ crm_landed_field('salesforce', 'activity', 'funded_by', 'landed') }} as funded_by,
         {{ crm_landed_field('salesforce', 'activity', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('salesforce', 'activity', 'notes', 'landed') }} as notes,
-        {{ crm_landed_field('salesforce', 'activity', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'activity', 'fivetran_deleted', 'landed') }} as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'activity', 'fivetran_active', 'landed') }} as fivetran_active,
-        {{ crm_landed_field('salesforce', 'activity', 'fivetran_start', 'landed') }} as fivetran_start,
-        {{ crm_landed_field('salesforce', 'activity', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'activity') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'activity', 'landed') }}
     from landed
 )
 

@@ -17,17 +17,7 @@ final as (
         {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'rate_date', 'landed') }} as rate_date,
         {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'conversion_rate', 'landed') }}
             as conversion_rate,
-        {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'fivetran_active', 'landed') }}
-            as fivetran_active,
-        {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'fivetran_start', 'landed') }}
-            as fivetran_start,
-        {{ crm_landed_field('salesforce', 'dated_conversion_rate', 'fivetran_end', 'landed') }}
-            as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'dated_conversion_rate') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'dated_conversion_rate', 'landed') }}
     from landed
 )
 

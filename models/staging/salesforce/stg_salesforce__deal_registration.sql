@@ -24,17 +24,7 @@ final as (
         {{ crm_landed_field('salesforce', 'deal_registration', 'notes', 'landed') }} as notes,
         {{ crm_landed_field('salesforce', 'deal_registration', 'filter', 'landed') }}
             as filter,
-        {{ crm_landed_field('salesforce', 'deal_registration', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'deal_registration', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'deal_registration', 'fivetran_active', 'landed') }}
-            as fivetran_active,
-        {{ crm_landed_field('salesforce', 'deal_registration', 'fivetran_start', 'landed') }}
-            as fivetran_start,
-        {{ crm_landed_field('salesforce', 'deal_registration', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'deal_registration') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'deal_registration', 'landed') }}
     from landed
 )
 

@@ -29,14 +29,7 @@ final as (
         {{ crm_landed_field('salesforce', 'opportunity', 'reseller_partner_id', 'landed') }}
             as reseller_partner_id,
         {{ crm_landed_field('salesforce', 'opportunity', 'lead_source', 'landed') }} as lead_source,
-        {{ crm_landed_field('salesforce', 'opportunity', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity', 'fivetran_deleted', 'landed') }} as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity', 'fivetran_active', 'landed') }} as fivetran_active,
-        {{ crm_landed_field('salesforce', 'opportunity', 'fivetran_start', 'landed') }} as fivetran_start,
-        {{ crm_landed_field('salesforce', 'opportunity', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'opportunity') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'opportunity', 'landed') }}
     from landed
 )
 

@@ -18,17 +18,7 @@ final as (
         {{ crm_landed_field('salesforce', 'opportunity_history', 'stage', 'landed') }} as stage,
         {{ crm_landed_field('salesforce', 'opportunity_history', 'amount', 'landed') }} as amount,
         {{ crm_landed_field('salesforce', 'opportunity_history', 'changed_at', 'landed') }} as changed_at,
-        {{ crm_landed_field('salesforce', 'opportunity_history', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity_history', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity_history', 'fivetran_active', 'landed') }}
-            as fivetran_active,
-        {{ crm_landed_field('salesforce', 'opportunity_history', 'fivetran_start', 'landed') }}
-            as fivetran_start,
-        {{ crm_landed_field('salesforce', 'opportunity_history', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'opportunity_history') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'opportunity_history', 'landed') }}
     from landed
 )
 

@@ -22,17 +22,7 @@ final as (
             as role,
         {{ crm_landed_field('salesforce', 'opportunity_partner', 'is_primary', 'landed') }} as is_primary,
         {{ crm_landed_field('salesforce', 'opportunity_partner', 'occurred_at', 'landed') }} as occurred_at,
-        {{ crm_landed_field('salesforce', 'opportunity_partner', 'is_deleted', 'landed') }} as is_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity_partner', 'fivetran_deleted', 'landed') }}
-            as fivetran_deleted,
-        {{ crm_landed_field('salesforce', 'opportunity_partner', 'fivetran_active', 'landed') }}
-            as fivetran_active,
-        {{ crm_landed_field('salesforce', 'opportunity_partner', 'fivetran_start', 'landed') }}
-            as fivetran_start,
-        {{ crm_landed_field('salesforce', 'opportunity_partner', 'fivetran_end', 'landed') }} as fivetran_end,
-        -- history mode: the version in force at the end of as_of_date (crm_landed_table); else every row
-        {{ 'landed._pa_is_version_in_force' if crm_history_mode('salesforce', 'opportunity_partner') else 'true' }}
-            as _pa_is_version_in_force
+        {{ crm_sync_columns('salesforce', 'opportunity_partner', 'landed') }}
     from landed
 )
 
