@@ -42,7 +42,7 @@ rated_currencies as (
         {{ clean_text('stage') }} as stage,
         {{ parse_decimal('amount') }} as amount,
         -- an empty currency is the reporting currency (single-currency CRMs leave it blank)
-        coalesce(upper({{ clean_text('currency') }}), '{{ var("reporting_currency") | upper }}') as currency,
+        coalesce(upper({{ clean_text('currency') }}), '{{ partner_var("reporting_currency") }}') as currency,
         {{ parse_timestamp_utc('created_at') }} as created_at,
         {{ parse_timestamp_utc('closed_at') }} as closed_at,
         {{ parse_boolean('is_won') }} as is_won,
@@ -69,7 +69,7 @@ with_references as (
         accounts.account_id is not null as is_known_account,
         sourced_partners.partner_id is not null as is_known_sourced_partner,
         reseller_partners.partner_id is not null as is_known_reseller_partner,
-        typed.currency = '{{ var("reporting_currency") | upper }}'
+        typed.currency = '{{ partner_var("reporting_currency") }}'
         or rated_currencies.currency is not null as has_currency_rate
     from typed
     left join accounts

@@ -20,7 +20,7 @@ reporting_currency_rates as (
         {{ parse_decimal('rates.conversion_rate') }} as conversion_rate
     from rates
     where {{ crm_row_is_live('salesforce', 'dated_conversion_rate', 'rates') }}
-        and upper(trim(rates.currency)) = '{{ var("reporting_currency") | upper }}'
+        and upper(trim(rates.currency)) = '{{ partner_var("reporting_currency") }}'
 ),
 
 final as (
