@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -86,11 +87,28 @@ def postgres_reader(schema: str = STANDALONE_MARTS) -> Reader:
     return read
 
 
+def published_view_source(mart: str) -> str | None:
+    """The intermediate model a mart that is a view publishes (the fct_* views select the columns of
+    one intermediate table), or None when the mart is a table."""
+    sql = (MARTS_DIR / f"partner_attribution__{mart}.sql").read_text()
+    if "materialized='view'" not in sql:
+        return None
+    sources = re.findall(r"ref\('partner_attribution', '(int_\w+)'\)", sql)
+    return sources[0] if len(sources) == 1 else None
+
+
 def parquet_warehouse_reader(warehouse: Path, schema: str = STANDALONE_MARTS) -> Reader:
-    """Spark session mode keeps each table as Parquet files under <warehouse>/<schema>.db/<table>/."""
+    """Spark session mode keeps each table as Parquet files under <warehouse>/<schema>.db/<table>/.
+    A view has no files (Spark keeps its definition only): for a mart that is a view, the
+    intermediate table it publishes is read, from the intermediate schema beside the marts'."""
 
     def read(mart: str, columns: list[str]) -> list[tuple]:
-        files = str(warehouse / f"{schema}.db" / mart / "*.parquet").replace("'", "''")
+        directory = warehouse / f"{schema}.db" / mart
+        source = published_view_source(mart)
+        if source is not None and not directory.exists():
+            intermediate = schema.removesuffix(STANDALONE_MARTS) + "intermediate"
+            directory = warehouse / f"{intermediate}.db" / source
+        files = str(directory / "*.parquet").replace("'", "''")
         with duckdb.connect() as connection:
             return connection.sql(f"select {', '.join(columns)} from read_parquet('{files}')").fetchall()
 

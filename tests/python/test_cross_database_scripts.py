@@ -103,3 +103,30 @@ def test_compare_reports_missing_and_extra_rows():
     assert problems == ["fct_partner_attribution: 1 rows of a not on b: [('OPP-1', 'P2', 'linear')]"]
     problems = compare_marts.compare("fct_partner_attribution", {"a": fewer, "b": base})
     assert len(problems) == 1 and "not on a" in problems[0]
+
+
+@pytest.mark.parametrize("schema", ["marts", "dbt_ci_partner_attribution_marts"])
+def test_spark_reader_reads_a_published_view_from_its_intermediate_table(tmp_path: Path, schema: str):
+    """Spark keeps no files for a view: a fct_* view is read from the intermediate table it
+    publishes, in the intermediate schema beside the marts'; a table is read from its own files."""
+    intermediate = schema.removesuffix("marts") + "intermediate"
+    for directory, table, rows in [
+        (f"{intermediate}.db/int_partner_attribution_credit", "credit", partner_attribution_rows(0.5, 50.0)),
+        (f"{schema}.db/mart_partner_impact", "impact", [("overall",)]),
+    ]:
+        (tmp_path / directory).mkdir(parents=True)
+        with duckdb.connect() as connection:
+            values = ", ".join(str(row) for row in rows)
+            columns = "(segment)" if table == "impact" else "(a, b, c, d, e, f)"
+            connection.execute(f"create table {table} as select * from (values {values}) as v{columns}")
+            connection.execute(
+                f"copy {table} to '{tmp_path / directory / 'part-0.parquet'}' (format parquet)"
+            )
+    read = compare_marts.parquet_warehouse_reader(tmp_path, schema)
+    assert compare_marts.published_view_source("fct_partner_attribution") == "int_partner_attribution_credit"
+    assert compare_marts.published_view_source("mart_partner_impact") is None
+    assert sorted(read("fct_partner_attribution", ["a", "b", "f"])) == [
+        ("OPP-1", "P1", 50.0),
+        ("OPP-1", "P2", 50.0),
+    ]
+    assert read("mart_partner_impact", ["segment"]) == [("overall",)]
