@@ -206,6 +206,7 @@ def test_warehouse_matches_reference(run_dbt, export, config):
                 "--select",
                 "+partner_attribution__fct_partner_attribution",
                 "+partner_attribution__fct_opportunities",
+                "+partner_attribution__fct_opportunity_partners",
             ],
             variables,
             warehouse_name=f"reference_{abs(hash((tuple(opportunities), config))) % 10**8}.duckdb",
