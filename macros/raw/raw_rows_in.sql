@@ -6,7 +6,7 @@
 {% macro raw_rows_in(raw_table, source_table, malformed=none) -%}
     select count(*) as row_count from (
         select 1 as one from {{ raw_table }}
-        {%- if malformed is not none and target.type == 'duckdb' %}
+        {%- if malformed is not none and malformed_lines_are_recorded() %}
         union all
         select 1 as one from {{ malformed }}
         where source_table = '{{ source_table }}'

@@ -2,7 +2,8 @@
     One row per raw row that cannot be used, from every raw table: which table, its key (as
     the export wrote it, trimmed; null when the key itself is missing), every reason joined
     with '; ', and the raw row as JSON text. Rows in a raw table = rows in its validated model
-    + its rows here; the rows_reconcile test on each source proves it.
+    + its rows here; the rows_reconcile test on each raw table's staging (or conformed) model
+    proves it.
     Read from the validated layer only: the checked models (every raw row with its reason) and,
     where it is built (DuckDB), val_crm__malformed_lines (the lines of a CSV file that could not
     be split into fields: no key, the reason `malformed CSV line: <what>`, and the line with its
@@ -17,12 +18,6 @@
     'partner_activities': 'val_crm__partner_activities_checked',
     'currency_rates': 'val_crm__currency_rates_checked',
 } -%}
-{#-
-    val_crm__malformed_lines is enabled where this is true (its config): a ref to it elsewhere
-    would name a disabled model. The condition is repeated rather than looked up in the graph,
-    which dbt fills only after parsing, when the ref must already be known.
--#}
-{%- set reads_malformed_lines = target.type == 'duckdb' -%}
 
 with
 
@@ -39,7 +34,8 @@ final as (
             union all
         {%- endif %}
     {% endfor %}
-    {%- if reads_malformed_lines %}
+    {#- only where val_crm__malformed_lines is enabled: a ref elsewhere would name a disabled model #}
+    {%- if malformed_lines_are_recorded() %}
         union all
         select
             source_table,

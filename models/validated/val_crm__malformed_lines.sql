@@ -5,8 +5,7 @@
     `malformed CSV line: <what>`, and the line with its number and DuckDB's error as the record.
     Only DuckDB reads CSV files and records such lines, so the model exists only there.
 -#}
-{#- rejected_rows reads this model on the same condition: change both together -#}
-{{ config(enabled=target.type == 'duckdb') }}
+{{ config(enabled=malformed_lines_are_recorded()) }}
 with
 
 malformed_lines as (
